@@ -1,0 +1,751 @@
+"""The embedded default store: one SQLite file (WAL), created on first use.
+
+Zero set-up for a laptop or a notebook: the standard library's ``sqlite3``,
+FTS5 for search, ``json_each`` to pass id lists as one parameter (so no query is
+ever built from user input), and the read scope applied through one method,
+:meth:`SqliteStore._visible`, that every read calls.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from odyssey.errors import NotFoundError, StoreError, ValidationError
+from odyssey.model import Case, Document, Entity, Evidence, Link, Mention
+from odyssey.schema import entity_type
+
+from .store import (
+    NO_FILTER,
+    Batch,
+    Counts,
+    GraphFilter,
+    GraphStore,
+    GroupBy,
+    Measure,
+    Period,
+    ReadScope,
+    SearchHit,
+    SeriesPoint,
+    Subgraph,
+    WriteResult,
+    check_series_request,
+)
+
+SCHEMA_VERSION = 1
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+    language TEXT, reference TEXT, originating_ncb TEXT, recipients TEXT NOT NULL,
+    date TEXT, subject TEXT, case_id TEXT, crime_category TEXT NOT NULL,
+    handling_code TEXT NOT NULL, grading TEXT, parent_id TEXT, metadata TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_case ON documents(case_id);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+CREATE INDEX IF NOT EXISTS documents_handling ON documents(handling_code);
+CREATE TABLE IF NOT EXISTS cases (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, crime_category TEXT NOT NULL,
+    country TEXT, originating_ncb TEXT, opened TEXT
+);
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, label TEXT NOT NULL,
+    aliases TEXT NOT NULL, properties TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_type ON entities(type);
+CREATE VIRTUAL TABLE IF NOT EXISTS entity_fts USING fts5(
+    label, aliases, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id),
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL,
+    method TEXT NOT NULL, confidence REAL NOT NULL, value TEXT,
+    entity_id TEXT REFERENCES entities(id)
+);
+CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document_id, start);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE TABLE IF NOT EXISTS links (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL,
+    source TEXT NOT NULL REFERENCES entities(id), target TEXT NOT NULL REFERENCES entities(id),
+    document_id TEXT NOT NULL REFERENCES documents(id), start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    method TEXT NOT NULL, confidence REAL NOT NULL, occurred_at TEXT,
+    mention_ids TEXT NOT NULL, properties TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS links_source ON links(source);
+CREATE INDEX IF NOT EXISTS links_target ON links(target);
+CREATE INDEX IF NOT EXISTS links_document ON links(document_id);
+"""
+
+_PERIOD_SQL = {
+    "month": "substr({col}, 1, 7)",
+    "year": "substr({col}, 1, 4)",
+    "quarter": "substr({col}, 1, 4) || '-Q' || ((CAST(substr({col}, 6, 2) AS INTEGER) + 2) / 3)",
+}
+
+_GROUP_SQL = {
+    "crime_category": "d.crime_category",
+    "originating_ncb": "d.originating_ncb",
+    "language": "d.language",
+    "entity_type": "e.type",
+    "link_type": "l.type",
+}
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _ids(values: Iterable[str]) -> str:
+    """A list of ids as one JSON parameter, read in SQL with ``json_each``."""
+    return json.dumps(list(values))
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def path_of(uri: str) -> Path:
+    """The file behind an embedded-store URI (``sqlite:///abs/path.db`` or a plain path)."""
+    if uri.startswith("sqlite:///"):
+        return Path(uri[len("sqlite://") :])
+    if uri.startswith("sqlite://"):
+        raise StoreError(f"store URI {uri!r} has no path; write sqlite:///path/to/odyssey.db")
+    return Path(uri)
+
+
+class SqliteStore(GraphStore):
+    """A :class:`GraphStore` in one SQLite file.
+
+    >>> import tempfile, os
+    >>> with SqliteStore(os.path.join(tempfile.mkdtemp(), "o.db")) as store:
+    ...     store.counts().documents
+    0
+    """
+
+    def __init__(self, uri: str | Path, scope: ReadScope | None = None) -> None:
+        self.path = path_of(str(uri)).expanduser()
+        self.uri = f"sqlite:///{self.path.resolve()}"
+        self.scope = scope or ReadScope()
+        self._lock = threading.RLock()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.executescript(_DDL)
+            self._check_version(conn)
+        except sqlite3.DatabaseError as err:
+            raise StoreError(
+                f"{self.path} cannot be used as an Odyssey store ({err}); point --store at another file"
+            ) from None
+        except OSError as err:
+            raise StoreError(
+                f"cannot create the store at {self.path} ({err.strerror}); choose a writable folder"
+            ) from None
+        self._conn: sqlite3.Connection | None = conn
+
+    @staticmethod
+    def _check_version(conn: sqlite3.Connection) -> None:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        elif int(row["value"]) > SCHEMA_VERSION:
+            raise StoreError(
+                f"this store was written by a newer Odyssey (schema {row['value']}); upgrade Odyssey to read it"
+            )
+
+    # -- plumbing ----------------------------------------------------------------
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError("the store is closed; open it again with odyssey.graph.open_store")
+        return self._conn
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = self.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def _visible(self, kind: str, col: str) -> tuple[str, list[Any]]:
+        """The one place the read scope becomes SQL.
+
+        ``kind`` is ``"document"`` (``col`` holds a document id) or ``"entity"``
+        (``col`` holds an entity id: visible when a visible document mentions it
+        or states one of its links). Returns a condition and its parameters.
+        """
+        codes = self.scope.handling_codes
+        if codes is None:
+            return "1", []
+        allowed = "SELECT id FROM documents WHERE handling_code IN (SELECT value FROM json_each(?))"
+        if kind == "document":
+            return f"{col} IN ({allowed})", [_ids(sorted(codes))]
+        return (
+            f"({col} IN (SELECT entity_id FROM mentions WHERE document_id IN ({allowed}))"
+            f" OR {col} IN (SELECT source FROM links WHERE document_id IN ({allowed}))"
+            f" OR {col} IN (SELECT target FROM links WHERE document_id IN ({allowed})))",
+            [_ids(sorted(codes))] * 3,
+        )
+
+    # -- writes ------------------------------------------------------------------
+
+    def put(self, batch: Batch) -> WriteResult:
+        self._check_references(batch)
+        with self._transaction() as conn:
+            docs = conn.executemany(
+                "INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        d.id,
+                        d.source,
+                        d.text,
+                        d.kind,
+                        d.language,
+                        d.reference,
+                        d.originating_ncb,
+                        _json(list(d.recipients)),
+                        _iso(d.date),
+                        d.subject,
+                        d.case_id,
+                        d.crime_category.value,
+                        d.handling_code,
+                        d.grading,
+                        d.parent_id,
+                        _json(dict(d.metadata)),
+                    )
+                    for d in batch.documents
+                ],
+            ).rowcount
+            cases = conn.executemany(
+                "INSERT OR IGNORE INTO cases VALUES (?,?,?,?,?,?)",
+                [
+                    (
+                        c.id,
+                        c.title,
+                        c.crime_category.value,
+                        c.country,
+                        c.originating_ncb,
+                        _iso(c.opened),
+                    )
+                    for c in batch.cases
+                ],
+            ).rowcount
+            entities = self._merge_entities(conn, batch.entities)
+            mentions = conn.executemany(
+                "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        m.id,
+                        m.document_id,
+                        m.start,
+                        m.end,
+                        m.text,
+                        m.type,
+                        m.method,
+                        m.confidence,
+                        m.value,
+                        m.entity_id,
+                    )
+                    for m in batch.mentions
+                ],
+            ).rowcount
+            links = conn.executemany(
+                "INSERT OR IGNORE INTO links VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        lk.id,
+                        lk.type,
+                        lk.source,
+                        lk.target,
+                        lk.evidence.document_id,
+                        lk.evidence.start,
+                        lk.evidence.end,
+                        lk.method,
+                        lk.confidence,
+                        _iso(lk.occurred_at),
+                        _json(list(lk.mention_ids)),
+                        _json(dict(lk.properties)),
+                    )
+                    for lk in batch.links
+                ],
+            ).rowcount
+        return WriteResult(
+            documents=max(docs, 0),
+            cases=max(cases, 0),
+            entities=entities,
+            mentions=max(mentions, 0),
+            links=max(links, 0),
+        )
+
+    def _check_references(self, batch: Batch) -> None:
+        """Refuse a batch whose mentions or links point at records that exist nowhere."""
+        doc_ids = {m.document_id for m in batch.mentions} | {
+            lk.evidence.document_id for lk in batch.links
+        }
+        missing = doc_ids - {d.id for d in batch.documents} - self.known_documents(doc_ids)
+        if missing:
+            raise ValidationError(
+                f"{len(missing)} mention(s)/link(s) point at document(s) not in the store or the batch "
+                f"(e.g. {sorted(missing)[0]}); put the documents first"
+            )
+        ent_ids = {e for lk in batch.links for e in (lk.source, lk.target)} | {
+            m.entity_id for m in batch.mentions if m.entity_id
+        }
+        present = {
+            row["id"]
+            for row in self._rows(
+                "SELECT id FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+                [_ids(ent_ids)],
+            )
+        }
+        missing = ent_ids - {e.id for e in batch.entities} - present
+        if missing:
+            raise ValidationError(
+                f"{len(missing)} link end(s)/mention(s) point at entities not in the store or the batch "
+                f"(e.g. {sorted(missing)[0]}); put the entities in the same batch"
+            )
+
+    def _merge_entities(self, conn: sqlite3.Connection, entities: Sequence[Entity]) -> int:
+        """Upsert entities, merging with what is stored; return how many were new."""
+        merged: dict[str, Entity] = {}
+        for ent in entities:  # merge duplicates inside the batch first
+            merged[ent.id] = _merge(merged[ent.id], ent) if ent.id in merged else ent
+        stored = {
+            row["id"]: (row["rowid"], _entity(row))
+            for row in conn.execute(
+                "SELECT rowid, * FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+                [_ids(merged)],
+            )
+        }
+        new = 0
+        for ent in merged.values():
+            if ent.id in stored:
+                rowid, old = stored[ent.id]
+                if old.type != ent.type:
+                    raise ValidationError(
+                        f"entity {ent.id} is stored as {old.type}, not {ent.type}; give it another id"
+                    )
+                ent = _merge(old, ent)
+                conn.execute(
+                    "UPDATE entities SET label = ?, aliases = ?, properties = ? WHERE rowid = ?",
+                    (ent.label, _json(list(ent.aliases)), _json(dict(ent.properties)), rowid),
+                )
+                conn.execute("DELETE FROM entity_fts WHERE rowid = ?", (rowid,))
+            else:
+                new += 1
+                rowid = conn.execute(
+                    "INSERT INTO entities VALUES (?,?,?,?,?)",
+                    (
+                        ent.id,
+                        ent.type,
+                        ent.label,
+                        _json(list(ent.aliases)),
+                        _json(dict(ent.properties)),
+                    ),
+                ).lastrowid
+            conn.execute(
+                "INSERT INTO entity_fts (rowid, label, aliases) VALUES (?,?,?)",
+                (rowid, ent.label, " ".join(ent.aliases)),
+            )
+        return new
+
+    # -- reads of records ------------------------------------------------------------
+
+    def known_documents(self, ids: Iterable[str]) -> set[str]:
+        rows = self._rows(
+            "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))", [_ids(ids)]
+        )
+        return {row["id"] for row in rows}
+
+    def document(self, document_id: str) -> Document | None:
+        cond, params = self._visible("document", "id")
+        rows = self._rows(
+            f"SELECT * FROM documents WHERE id = ? AND {cond}", [document_id, *params]
+        )
+        return _document(rows[0]) if rows else None
+
+    def documents(self, *, case_id: str | None = None, limit: int = 1000) -> list[Document]:
+        cond, params = self._visible("document", "id")
+        case = "AND case_id = ?" if case_id is not None else ""
+        rows = self._rows(
+            f"SELECT * FROM documents WHERE {cond} {case} ORDER BY date DESC, id LIMIT ?",
+            [*params, *([case_id] if case_id is not None else []), limit],
+        )
+        return [_document(r) for r in rows]
+
+    def cases(self) -> list[Case]:
+        cond, params = self._visible("document", "d.id")
+        rows = self._rows(
+            f"SELECT * FROM cases WHERE id IN (SELECT d.case_id FROM documents d WHERE {cond}) ORDER BY id",
+            params,
+        )
+        return [
+            Case(
+                id=r["id"],
+                title=r["title"],
+                crime_category=r["crime_category"],
+                country=r["country"],
+                originating_ncb=r["originating_ncb"],
+                opened=_day(r["opened"]),
+            )
+            for r in rows
+        ]
+
+    def entities(
+        self, ids: Iterable[str] | None = None, *, type: str | None = None, limit: int = 10_000
+    ) -> list[Entity]:
+        cond, params = self._visible("entity", "id")
+        where, args = [cond], list(params)
+        if ids is not None:
+            where.append("id IN (SELECT value FROM json_each(?))")
+            args.append(_ids(ids))
+        if type is not None:
+            entity_type(type)
+            where.append("type = ?")
+            args.append(type)
+        rows = self._rows(
+            f"SELECT * FROM entities WHERE {' AND '.join(where)} ORDER BY id LIMIT ?",
+            [*args, limit],
+        )
+        return [_entity(r) for r in rows]
+
+    def mentions(
+        self, *, document_id: str | None = None, entity_id: str | None = None, limit: int = 10_000
+    ) -> list[Mention]:
+        cond, params = self._visible("document", "document_id")
+        where, args = [cond], list(params)
+        if document_id is not None:
+            where.append("document_id = ?")
+            args.append(document_id)
+        if entity_id is not None:
+            where.append("entity_id = ?")
+            args.append(entity_id)
+        rows = self._rows(
+            f"SELECT * FROM mentions WHERE {' AND '.join(where)} ORDER BY document_id, start, id LIMIT ?",
+            [*args, limit],
+        )
+        return [
+            Mention(
+                id=r["id"],
+                document_id=r["document_id"],
+                start=r["start"],
+                end=r["end"],
+                text=r["text"],
+                type=r["type"],
+                method=r["method"],
+                confidence=r["confidence"],
+                value=r["value"],
+                entity_id=r["entity_id"],
+            )
+            for r in rows
+        ]
+
+    def _link_query(
+        self,
+        filters: GraphFilter,
+        extra: Sequence[tuple[str, Sequence[Any]]] = (),
+        exempt: Sequence[str] = (),
+        columns: str = "l.*",
+    ) -> tuple[str, list[Any]]:
+        """SELECT over links with the scope, ``filters`` and extra conditions applied.
+
+        Entities in ``exempt`` pass the entity-type filter (the seeds of an expansion).
+        """
+        cond, params = self._visible("document", "d.id")
+        where, args = [cond], list(params)
+        if filters.link_types is not None:
+            where.append("l.type IN (SELECT value FROM json_each(?))")
+            args.append(_ids(sorted(filters.link_types)))
+        if filters.cases is not None:
+            where.append("d.case_id IN (SELECT value FROM json_each(?))")
+            args.append(_ids(sorted(filters.cases)))
+        if filters.min_confidence > 0:
+            where.append("l.confidence >= ?")
+            args.append(filters.min_confidence)
+        if filters.start is not None:
+            where.append("COALESCE(l.occurred_at, d.date) >= ?")
+            args.append(filters.start.isoformat())
+        if filters.end is not None:
+            where.append("COALESCE(l.occurred_at, d.date) <= ?")
+            args.append(filters.end.isoformat())
+        if filters.entity_types is not None:
+            types, seeds = _ids(sorted(filters.entity_types)), _ids(exempt)
+            for end in ("source", "target"):
+                where.append(
+                    f"(l.{end} IN (SELECT value FROM json_each(?)) OR l.{end} IN "
+                    f"(SELECT id FROM entities WHERE type IN (SELECT value FROM json_each(?))))"
+                )
+                args += [seeds, types]
+        for sql, values in extra:
+            where.append(sql)
+            args += list(values)
+        return (
+            f"SELECT {columns} FROM links l JOIN documents d ON d.id = l.document_id WHERE "
+            + " AND ".join(where),
+            args,
+        )
+
+    def links(
+        self, *, entity_id: str | None = None, filters: GraphFilter = NO_FILTER, limit: int = 10_000
+    ) -> list[Link]:
+        extra = [("(l.source = ? OR l.target = ?)", [entity_id, entity_id])] if entity_id else []
+        sql, args = self._link_query(filters, extra)
+        return [_link(r) for r in self._rows(f"{sql} ORDER BY l.id LIMIT ?", [*args, limit])]
+
+    # -- graph reads ---------------------------------------------------------------------
+
+    def search(
+        self, text: str, *, types: Iterable[str] | None = None, limit: int = 20
+    ) -> list[SearchHit]:
+        terms = re.findall(r"\w+", text[:500])[:20]
+        if not terms:
+            return []
+        query = " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
+        cond, params = self._visible("entity", "e.id")
+        where, args = ["entity_fts MATCH ?", cond], [query, *params]
+        if types is not None:
+            types = sorted(types)
+            for t in types:
+                entity_type(t)
+            where.append("e.type IN (SELECT value FROM json_each(?))")
+            args.append(_ids(types))
+        rows = self._rows(
+            "SELECT e.*, bm25(entity_fts) AS rank FROM entity_fts JOIN entities e ON e.rowid = entity_fts.rowid "
+            f"WHERE {' AND '.join(where)} ORDER BY rank, e.id LIMIT ?",
+            [*args, limit],
+        )
+        return [SearchHit(entity=_entity(r), score=-float(r["rank"])) for r in rows]
+
+    def expand(
+        self,
+        seeds: Sequence[str],
+        *,
+        hops: int = 1,
+        filters: GraphFilter = NO_FILTER,
+        max_nodes: int = 500,
+    ) -> Subgraph:
+        if hops < 0 or max_nodes < 1:
+            raise ValidationError("hops must be >= 0 and max_nodes >= 1")
+        seeds = list(dict.fromkeys(seeds))
+        found = {e.id for e in self.entities(seeds)}
+        if missing := [s for s in seeds if s not in found]:
+            raise NotFoundError(
+                f"no entity {missing[0]!r} in this store; search for it by label first"
+            )
+        nodes: dict[str, None] = dict.fromkeys(seeds)
+        frontier, truncated = list(seeds), False
+        for _ in range(hops):
+            if not frontier:
+                break
+            touching = (
+                "(l.source IN (SELECT value FROM json_each(?)) OR l.target IN (SELECT value FROM json_each(?)))",
+                [_ids(frontier)] * 2,
+            )
+            sql, args = self._link_query(filters, [touching], exempt=seeds)
+            frontier = []
+            for row in self._rows(f"{sql} ORDER BY l.confidence DESC, l.id", args):
+                for end in (row["source"], row["target"]):
+                    if end in nodes:
+                        continue
+                    if len(nodes) >= max_nodes:
+                        truncated = True
+                        continue
+                    nodes[end] = None
+                    frontier.append(end)
+            if truncated:
+                break
+        inside = (
+            "l.source IN (SELECT value FROM json_each(?)) AND l.target IN (SELECT value FROM json_each(?))",
+            [_ids(nodes)] * 2,
+        )
+        sql, args = self._link_query(filters, [inside], exempt=seeds)
+        links = [_link(r) for r in self._rows(f"{sql} ORDER BY l.id", args)]
+        entities = {e.id: e for e in self.entities(nodes, limit=len(nodes))}
+        return Subgraph(entities=entities, links=links, truncated=truncated)
+
+    # -- aggregates -------------------------------------------------------------------------
+
+    def counts(self) -> Counts:
+        doc_cond, doc_params = self._visible("document", "id")
+        mention_cond, mention_params = self._visible("document", "document_id")
+        ent_cond, ent_params = self._visible("entity", "id")
+        link_sql, link_args = self._link_query(NO_FILTER)
+
+        def grouped(sql: str, params: Sequence[Any]) -> dict[str, int]:
+            return {str(r[0]): r[1] for r in self._rows(sql, params)}
+
+        return Counts(
+            documents=self._rows(f"SELECT COUNT(*) FROM documents WHERE {doc_cond}", doc_params)[0][
+                0
+            ],
+            cases=self._rows(
+                f"SELECT COUNT(DISTINCT case_id) FROM documents WHERE case_id IS NOT NULL AND {doc_cond}",
+                doc_params,
+            )[0][0],
+            mentions=self._rows(
+                f"SELECT COUNT(*) FROM mentions WHERE {mention_cond}", mention_params
+            )[0][0],
+            entities=grouped(
+                f"SELECT type, COUNT(*) FROM entities WHERE {ent_cond} GROUP BY type ORDER BY type",
+                ent_params,
+            ),
+            links=grouped(
+                f"SELECT type, COUNT(*) FROM ({link_sql}) GROUP BY type ORDER BY type", link_args
+            ),
+            documents_by_language=grouped(
+                f"SELECT COALESCE(language, 'unknown'), COUNT(*) FROM documents WHERE {doc_cond} "
+                "GROUP BY 1 ORDER BY 1",
+                doc_params,
+            ),
+            documents_by_category=grouped(
+                f"SELECT crime_category, COUNT(*) FROM documents WHERE {doc_cond} GROUP BY 1 ORDER BY 1",
+                doc_params,
+            ),
+        )
+
+    def time_series(
+        self,
+        measure: Measure,
+        *,
+        by: Period = "month",
+        group_by: GroupBy | None = None,
+        filters: GraphFilter = NO_FILTER,
+    ) -> list[SeriesPoint]:
+        check_series_request(measure, group_by)
+        if by not in _PERIOD_SQL:
+            raise ValidationError(f"unknown period {by!r}; use month, quarter or year")
+        group = _GROUP_SQL[group_by] if group_by else "NULL"
+        # Every measure becomes rows of (day, grp, item); the outer query counts distinct items.
+        if measure == "links":
+            inner, args = self._link_query(
+                filters,
+                columns=f"COALESCE(l.occurred_at, d.date) AS day, {group} AS grp, l.id AS item",
+            )
+        else:
+            cond, args = self._visible("document", "d.id")
+            where = [cond]
+            if filters.cases is not None:
+                where.append("d.case_id IN (SELECT value FROM json_each(?))")
+                args.append(_ids(sorted(filters.cases)))
+            if filters.start is not None:
+                where.append("d.date >= ?")
+                args.append(filters.start.isoformat())
+            if filters.end is not None:
+                where.append("d.date <= ?")
+                args.append(filters.end.isoformat())
+            source, item = {
+                "documents": ("documents d", "d.id"),
+                "cases": ("documents d", "d.case_id"),
+                "entities": (
+                    "mentions m JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id",
+                    "m.entity_id",
+                ),
+            }[measure]
+            if measure == "entities" and filters.entity_types is not None:
+                where.append("e.type IN (SELECT value FROM json_each(?))")
+                args.append(_ids(sorted(filters.entity_types)))
+            inner = (
+                f"SELECT d.date AS day, {group} AS grp, {item} AS item FROM {source} "
+                f"WHERE {' AND '.join(where)}"
+            )
+        period = _PERIOD_SQL[by].format(col="day")
+        rows = self._rows(
+            f"SELECT {period} AS period, grp, COUNT(DISTINCT item) AS value FROM ({inner}) "
+            "WHERE day IS NOT NULL GROUP BY period, grp ORDER BY period, grp",
+            args,
+        )
+        return [SeriesPoint(period=r["period"], group=r["grp"], value=r["value"]) for r in rows]
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+
+# -- row <-> record -------------------------------------------------------------------------
+
+
+def _merge(old: Entity, new: Entity) -> Entity:
+    """``new`` wins the label; every other written form is kept as an alias."""
+    return Entity(
+        id=new.id,
+        type=new.type,
+        label=new.label,
+        aliases=(*old.aliases, old.label, *new.aliases),
+        properties={**old.properties, **new.properties},
+    )
+
+
+def _document(r: sqlite3.Row) -> Document:
+    return Document(
+        id=r["id"],
+        source=r["source"],
+        text=r["text"],
+        kind=r["kind"],
+        language=r["language"],
+        reference=r["reference"],
+        originating_ncb=r["originating_ncb"],
+        recipients=tuple(json.loads(r["recipients"])),
+        date=_day(r["date"]),
+        subject=r["subject"],
+        case_id=r["case_id"],
+        crime_category=r["crime_category"],
+        handling_code=r["handling_code"],
+        grading=r["grading"],
+        parent_id=r["parent_id"],
+        metadata=json.loads(r["metadata"]),
+    )
+
+
+def _entity(r: sqlite3.Row) -> Entity:
+    return Entity(
+        id=r["id"],
+        type=r["type"],
+        label=r["label"],
+        aliases=tuple(json.loads(r["aliases"])),
+        properties=json.loads(r["properties"]),
+    )
+
+
+def _link(r: sqlite3.Row) -> Link:
+    return Link(
+        id=r["id"],
+        type=r["type"],
+        source=r["source"],
+        target=r["target"],
+        evidence=Evidence(r["document_id"], r["start"], r["end"]),
+        method=r["method"],
+        confidence=r["confidence"],
+        occurred_at=_day(r["occurred_at"]),
+        mention_ids=tuple(json.loads(r["mention_ids"])),
+        properties=json.loads(r["properties"]),
+    )

@@ -1,0 +1,339 @@
+"""The ``GraphStore`` interface: what every store (embedded SQLite, Neo4j) does.
+
+A store keeps documents, cases, entities, mentions and links, and answers the
+reads that the analytics, the app and the notebooks need. Every implementation
+passes the one contract suite in ``tests/store_contract/``.
+
+Two ideas shape the interface:
+
+* **Writes are batches.** :meth:`GraphStore.put` writes a :class:`Batch` in one
+  transaction: all of it or none of it, and writing the same batch twice adds
+  nothing (ids are content-derived).
+* **Reads are scoped.** A store is opened with a :class:`ReadScope` (which
+  handling codes the reader may see). Every read applies it in one place per
+  store, so a document, mention, link or entity outside the scope is never
+  returned by any query. Entities are visible when at least one of their
+  mentions or links comes from a visible document.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from odyssey.errors import ValidationError
+from odyssey.model import HANDLING_CODES, Case, Document, Entity, Link, Mention
+from odyssey.schema import entity_type, link_type
+
+Period = Literal["month", "quarter", "year"]
+Measure = Literal["documents", "cases", "entities", "links"]
+GroupBy = Literal["crime_category", "originating_ncb", "language", "entity_type", "link_type"]
+
+#: Which groupings each time-series measure accepts.
+SERIES_GROUPS: dict[str, frozenset[str]] = {
+    "documents": frozenset({"crime_category", "originating_ncb", "language"}),
+    "cases": frozenset({"crime_category", "originating_ncb"}),
+    "entities": frozenset({"entity_type", "crime_category", "originating_ncb"}),
+    "links": frozenset({"link_type", "crime_category", "originating_ncb"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ReadScope:
+    """What a reader may see: ``handling_codes=None`` is everything.
+
+    >>> ReadScope.up_to("restricted").handling_codes == frozenset({"official", "restricted"})
+    True
+    """
+
+    handling_codes: frozenset[str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.handling_codes is not None:
+            unknown = set(self.handling_codes) - set(HANDLING_CODES)
+            if unknown:
+                raise ValidationError(
+                    f"unknown handling code(s) {sorted(unknown)}; use {', '.join(HANDLING_CODES)}"
+                )
+            object.__setattr__(self, "handling_codes", frozenset(self.handling_codes))
+
+    @classmethod
+    def up_to(cls, level: str) -> ReadScope:
+        """The scope of a reader cleared up to ``level`` (and every lower level)."""
+        if level not in HANDLING_CODES:
+            raise ValidationError(
+                f"unknown handling code {level!r}; use {', '.join(HANDLING_CODES)}"
+            )
+        return cls(frozenset(HANDLING_CODES[: HANDLING_CODES.index(level) + 1]))
+
+    def allows(self, handling_code: str) -> bool:
+        """True when a document with this handling code is visible."""
+        return self.handling_codes is None or handling_code in self.handling_codes
+
+
+@dataclass(frozen=True, slots=True)
+class GraphFilter:
+    """Filters for graph reads. Every field left at its default filters nothing.
+
+    ``entity_types`` limits which entities may appear (seeds of an expansion
+    always do); ``cases`` and the date window apply to the document a link is
+    stated in (``start``/``end`` are inclusive and compare the link's
+    ``occurred_at``, else the document's date); ``min_confidence`` applies to links.
+    """
+
+    entity_types: frozenset[str] | None = None
+    link_types: frozenset[str] | None = None
+    cases: frozenset[str] | None = None
+    start: date | None = None
+    end: date | None = None
+    min_confidence: float = 0.0
+
+    def __post_init__(self) -> None:
+        for name in ("entity_types", "link_types", "cases"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, frozenset(value))
+        for t in self.entity_types or ():
+            entity_type(t)
+        for t in self.link_types or ():
+            link_type(t)
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ValidationError(f"min_confidence {self.min_confidence} is outside 0..1")
+        if self.start and self.end and self.start > self.end:
+            raise ValidationError(f"date window starts ({self.start}) after it ends ({self.end})")
+
+
+NO_FILTER = GraphFilter()
+
+
+@dataclass(slots=True)
+class Batch:
+    """Records to write together, in one transaction."""
+
+    documents: list[Document] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return sum(map(len, (self.documents, self.cases, self.entities, self.mentions, self.links)))
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    """How many records of a batch were new (the rest were already stored)."""
+
+    documents: int = 0
+    cases: int = 0
+    entities: int = 0
+    mentions: int = 0
+    links: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Subgraph:
+    """A piece of the graph: entities by id and the links among them.
+
+    ``truncated`` is True when the read stopped at its node limit.
+    """
+
+    entities: dict[str, Entity]
+    links: list[Link]
+    truncated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """An entity found by full-text search; higher ``score`` is better."""
+
+    entity: Entity
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Totals of what a reader can see, for dashboards and ``odyssey stats``."""
+
+    documents: int
+    cases: int
+    mentions: int
+    entities: dict[str, int]
+    links: dict[str, int]
+    documents_by_language: dict[str, int]
+    documents_by_category: dict[str, int]
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain JSON-ready form."""
+        return {
+            "documents": self.documents,
+            "cases": self.cases,
+            "mentions": self.mentions,
+            "entities": dict(self.entities),
+            "links": dict(self.links),
+            "documents_by_language": dict(self.documents_by_language),
+            "documents_by_category": dict(self.documents_by_category),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """One value of a time series: ``period`` like ``2026-03``, ``2026-Q1`` or ``2026``."""
+
+    period: str
+    group: str | None
+    value: int
+
+
+def period_of(day: date, by: Period) -> str:
+    """The label of the period that ``day`` falls in.
+
+    >>> period_of(date(2026, 5, 17), "quarter")
+    '2026-Q2'
+    """
+    if by == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if by == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if by == "year":
+        return f"{day.year:04d}"
+    raise ValidationError(f"unknown period {by!r}; use month, quarter or year")
+
+
+def check_series_request(measure: str, group_by: str | None) -> None:
+    """Reject a measure/grouping pair that makes no sense, with the valid choices."""
+    if measure not in SERIES_GROUPS:
+        raise ValidationError(f"unknown measure {measure!r}; use {', '.join(SERIES_GROUPS)}")
+    if group_by is not None and group_by not in SERIES_GROUPS[measure]:
+        raise ValidationError(
+            f"{measure} cannot be grouped by {group_by!r}; use {', '.join(sorted(SERIES_GROUPS[measure]))}"
+        )
+
+
+class GraphStore(ABC):
+    """A place to keep the graph. Open one with :func:`odyssey.graph.open_store`.
+
+    Stores are context managers; ``close()`` releases connections.
+    """
+
+    #: The URI the store was opened with (``sqlite:///path/odyssey.db``, ``bolt://...``).
+    uri: str
+    #: The reader's scope; every read applies it.
+    scope: ReadScope
+
+    # -- writes -----------------------------------------------------------------
+
+    @abstractmethod
+    def put(self, batch: Batch) -> WriteResult:
+        """Write ``batch`` in one transaction and say how many records were new.
+
+        Documents, cases, mentions and links whose id exists are left as they
+        are; entities whose id exists are merged (see :class:`Entity`). Every
+        mention and link must point at a document in the store or in the batch.
+        """
+
+    # -- reads of records ----------------------------------------------------------
+
+    @abstractmethod
+    def known_documents(self, ids: Iterable[str]) -> set[str]:
+        """Which of these document ids are stored (whatever the scope: for idempotent ingest)."""
+
+    @abstractmethod
+    def document(self, document_id: str) -> Document | None:
+        """The document, or None when absent or outside the scope."""
+
+    @abstractmethod
+    def documents(self, *, case_id: str | None = None, limit: int = 1000) -> list[Document]:
+        """Visible documents, newest first, optionally of one case."""
+
+    @abstractmethod
+    def cases(self) -> list[Case]:
+        """Every case with at least one visible document, by id."""
+
+    @abstractmethod
+    def entities(
+        self, ids: Iterable[str] | None = None, *, type: str | None = None, limit: int = 10_000
+    ) -> list[Entity]:
+        """Visible entities: these ids (those that exist), or all of one type, or all; by id."""
+
+    @abstractmethod
+    def mentions(
+        self, *, document_id: str | None = None, entity_id: str | None = None, limit: int = 10_000
+    ) -> list[Mention]:
+        """Visible mentions of one document and/or one entity, by document then offset."""
+
+    @abstractmethod
+    def links(
+        self, *, entity_id: str | None = None, filters: GraphFilter = NO_FILTER, limit: int = 10_000
+    ) -> list[Link]:
+        """Visible links that pass ``filters``, optionally those touching one entity, by id."""
+
+    # -- graph reads ------------------------------------------------------------------
+
+    @abstractmethod
+    def search(
+        self, text: str, *, types: Iterable[str] | None = None, limit: int = 20
+    ) -> list[SearchHit]:
+        """Visible entities whose label or aliases match ``text`` (word prefixes, any order).
+
+        Case and diacritics are ignored: ``"jose garcia"`` finds ``José GARCÍA``.
+        """
+
+    @abstractmethod
+    def expand(
+        self,
+        seeds: Sequence[str],
+        *,
+        hops: int = 1,
+        filters: GraphFilter = NO_FILTER,
+        max_nodes: int = 500,
+    ) -> Subgraph:
+        """The ``hops``-hop neighbourhood of ``seeds`` through links that pass ``filters``.
+
+        Stops adding entities at ``max_nodes`` and then says ``truncated``.
+        Unknown or invisible seeds raise ``NotFoundError``.
+        """
+
+    def neighbours(
+        self, entity_id: str, *, filters: GraphFilter = NO_FILTER, max_nodes: int = 500
+    ) -> Subgraph:
+        """The entity, its direct neighbours and the links between them."""
+        return self.expand([entity_id], hops=1, filters=filters, max_nodes=max_nodes)
+
+    # -- aggregates ---------------------------------------------------------------------
+
+    @abstractmethod
+    def counts(self) -> Counts:
+        """Totals of everything visible."""
+
+    @abstractmethod
+    def time_series(
+        self,
+        measure: Measure,
+        *,
+        by: Period = "month",
+        group_by: GroupBy | None = None,
+        filters: GraphFilter = NO_FILTER,
+    ) -> list[SeriesPoint]:
+        """A measure per period, oldest first, optionally split into groups.
+
+        ``documents``: visible documents by date; ``cases``: distinct cases
+        reporting in the period; ``entities``: distinct entities mentioned in
+        documents of the period; ``links``: links by ``occurred_at`` (else the
+        document date). Undated records are left out.
+        """
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the store's connections. Further use raises ``StoreError``."""
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

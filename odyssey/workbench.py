@@ -1,0 +1,112 @@
+"""The ``Workbench`` facade: the one door that the CLI, the app and notebooks use.
+
+It holds a store and answers in the terms analysts use (search, neighbourhood,
+evidence, counts, trends). Views never talk to a store directly, so access
+rules and later caches live here and in the store's scope, not in every page.
+
+Example
+-------
+>>> import odyssey, tempfile, os
+>>> with odyssey.open(os.path.join(tempfile.mkdtemp(), "o.db")) as wb:
+...     wb.counts().documents
+0
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from odyssey.errors import NotFoundError
+from odyssey.graph import (
+    NO_FILTER,
+    Counts,
+    GraphFilter,
+    GraphStore,
+    ReadScope,
+    SearchHit,
+    SeriesPoint,
+    Subgraph,
+    open_store,
+)
+from odyssey.graph.store import GroupBy, Measure, Period
+from odyssey.model import Document, Link
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceView:
+    """A link's source, as an analyst reads it: the report and the exact words."""
+
+    document: Document
+    text: str
+    start: int
+    end: int
+
+
+class Workbench:
+    """Everything a user does with one store. Open one with :func:`odyssey.open`."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+
+    def search(
+        self, text: str, *, types: Iterable[str] | None = None, limit: int = 20
+    ) -> list[SearchHit]:
+        """Entities whose label or aliases match ``text`` (case and accents ignored)."""
+        return self.store.search(text, types=types, limit=limit)
+
+    def neighbourhood(
+        self,
+        entity_id: str,
+        *,
+        hops: int = 1,
+        filters: GraphFilter = NO_FILTER,
+        max_nodes: int = 500,
+    ) -> Subgraph:
+        """The entity and everything within ``hops`` links of it that passes ``filters``."""
+        return self.store.expand([entity_id], hops=hops, filters=filters, max_nodes=max_nodes)
+
+    def evidence(self, link: Link) -> EvidenceView:
+        """The report and the exact sentence (or table row) that states ``link``."""
+        ev = link.evidence
+        document = self.store.document(ev.document_id)
+        if document is None:
+            raise NotFoundError(
+                f"the report behind link {link.id} is not readable with your access"
+            )
+        return EvidenceView(
+            document=document, text=document.text[ev.start : ev.end], start=ev.start, end=ev.end
+        )
+
+    def counts(self) -> Counts:
+        """Totals of what you can see."""
+        return self.store.counts()
+
+    def time_series(
+        self,
+        measure: Measure,
+        *,
+        by: Period = "month",
+        group_by: GroupBy | None = None,
+        filters: GraphFilter = NO_FILTER,
+    ) -> list[SeriesPoint]:
+        """A measure per period (see :meth:`GraphStore.time_series`)."""
+        return self.store.time_series(measure, by=by, group_by=group_by, filters=filters)
+
+    def close(self) -> None:
+        """Close the store."""
+        self.store.close()
+
+    def __enter__(self) -> Workbench:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open(
+    uri: str | os.PathLike[str] | None = None, *, scope: ReadScope | None = None
+) -> Workbench:
+    """Open the workbench on the store at ``uri`` (default: ``$ODYSSEY_STORE`` or the per-user store)."""
+    return Workbench(open_store(uri, scope))
