@@ -58,6 +58,14 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:24]
 
 
+def _category(value: str) -> CrimeCategory:
+    try:
+        return CrimeCategory(value)
+    except ValueError:
+        valid = ", ".join(c.value for c in CrimeCategory)
+        raise ValidationError(f"crime category {value!r} is unknown; use one of {valid}") from None
+
+
 def _check_confidence(value: float, what: str) -> None:
     if not 0.0 <= value <= 1.0:
         raise ValidationError(f"{what} confidence {value!r} is outside 0..1; give a value in 0..1")
@@ -84,7 +92,7 @@ class Case:
     def __post_init__(self) -> None:
         if not self.id.strip():
             raise ValidationError("case id is empty; give the case reference")
-        object.__setattr__(self, "crime_category", CrimeCategory(self.crime_category))
+        object.__setattr__(self, "crime_category", _category(self.crime_category))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +126,7 @@ class Document:
             raise ValidationError(
                 f"document id {self.id!r} is not a SHA-256 hex digest; use Document.id_for(bytes)"
             )
-        object.__setattr__(self, "crime_category", CrimeCategory(self.crime_category))
+        object.__setattr__(self, "crime_category", _category(self.crime_category))
         object.__setattr__(self, "recipients", tuple(self.recipients))
         if self.handling_code not in HANDLING_CODES:
             raise ValidationError(

@@ -105,8 +105,6 @@ class Workbench:
         self.close()
 
 
-def open(
-    uri: str | os.PathLike[str] | None = None, *, scope: ReadScope | None = None
-) -> Workbench:
+def open(uri: str | os.PathLike[str] | None = None, *, scope: ReadScope | None = None) -> Workbench:
     """Open the workbench on the store at ``uri`` (default: ``$ODYSSEY_STORE`` or the per-user store)."""
     return Workbench(open_store(uri, scope))

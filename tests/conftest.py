@@ -12,9 +12,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
 from odyssey.graph import GraphStore, ReadScope, SqliteStore
 
-Opener = Callable[..., GraphStore]
+from store_contract.conftest_helpers import Opener
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests (and the processes they start) never read or write the user's own store."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    monkeypatch.delenv("ODYSSEY_STORE", raising=False)
 
 
 def _embedded(tmp: Path) -> Opener:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from odyssey.graph import Batch
-
 from odyssey.model import Case, Document, Entity, Evidence, Link, Mention, entity_id
 
 IT_CASE = "IT-SOM-2026-031"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from odyssey.graph import GraphFilter, GraphStore
 
 from odyssey.errors import NotFoundError, ValidationError
+from odyssey.graph import GraphFilter, GraphStore
 
 from .sample import ES_CASE, IT_CASE, build
 

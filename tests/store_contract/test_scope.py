@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from odyssey.graph import ReadScope
 
 from odyssey.errors import NotFoundError
+from odyssey.graph import ReadScope
 
 from .conftest_helpers import Opener
 from .sample import build

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from odyssey.graph import Batch, GraphStore
 
 from odyssey.errors import StoreError, ValidationError
+from odyssey.graph import Batch, GraphStore
 from odyssey.model import Document, Entity, Evidence, Link, Mention
 
 from .conftest_helpers import Opener

@@ -1,0 +1,24 @@
+"""The examples in docstrings are run, so what researchers copy works."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "odyssey",
+    "odyssey.model",
+    "odyssey.schema",
+    "odyssey.workbench",
+    "odyssey.graph",
+    "odyssey.graph.store",
+    "odyssey.graph.sqlite_store",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_run(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
