@@ -1,0 +1,150 @@
+# ruff: noqa: RUF001  # Arabic letters and typographic quotes are meant here
+"""Text helpers shared by the extractors: digit folding and walking from a cue word to a number.
+
+Both keep offsets: folding maps one character to one character, and the walker
+only ever returns positions in the text it was given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Arabic-Indic (U+0660..U+0669) and Eastern Arabic-Indic (U+06F0..U+06F9) digits
+# fold to ASCII one for one, so every offset into the folded text is an offset
+# into the original.
+_DIGITS = {0x0660 + i: ord("0") + i for i in range(10)} | {
+    0x06F0 + i: ord("0") + i for i in range(10)
+}
+
+
+def fold_digits(text: str) -> str:
+    """``text`` with Arabic-Indic digits written as ASCII digits; same length, same offsets.
+
+    >>> fold_digits("الرقم ٠٩١٢٣٤٥٦٧٨")
+    'الرقم 0912345678'
+    """
+    return text.translate(_DIGITS)
+
+
+# Between a cue word and its number: blanks and the punctuation of "n°", "No.:",
+# "(Nigeria)", quotes. Possessive, so a long run never backtracks.
+_SEP = re.compile(r"""[\s:#.,()\[\]'’"«»“”°º*\-–—]*+""")
+# A filler word between cue and number ("number", "n", "issued", "nigérian", "رقم").
+_WORD = re.compile(r"[^\W\d_]++")
+# Where a cue's reach ends: a new clause, or a blank line (a new paragraph).
+_STOP = frozenset(";؛")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# Words that end a cue's reach: a conjunction starts another item, and the noun of
+# another identifier means the number that follows is that one ("passport and phone
+# 0912345678"). Compared case-folded; Arabic ones also with و or ال in front.
+_STOP_WORDS = frozenset(
+    (
+        "and",
+        "or",
+        "but",
+        "et",
+        "ou",
+        "mais",
+        "y",
+        "pero",
+        "phone",
+        "telephone",
+        "téléphone",
+        "teléfono",
+        "telefono",
+        "tel",
+        "tél",
+        "mobile",
+        "móvil",
+        "movil",
+        "portable",
+        "celular",
+        "whatsapp",
+        "viber",
+        "telegram",
+        "email",
+        "courriel",
+        "correo",
+        "iban",
+        "account",
+        "compte",
+        "cuenta",
+        "هاتف",
+        "جوال",
+        "موبايل",
+        "واتساب",
+        "حساب",
+        "بريد",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """What the walk from a cue word found: the number's match and the filler words passed."""
+
+    match: re.Match[str]
+    fillers: tuple[tuple[int, int], ...]
+
+
+def walk_to_number(
+    text: str,
+    pos: int,
+    number: re.Pattern[str],
+    accept: Callable[[re.Match[str]], bool],
+    *,
+    max_words: int = 5,
+) -> Reach | None:
+    """The first ``number`` match after ``pos`` that ``accept`` takes, passing only filler words.
+
+    From the end of a cue word, skip separators and up to ``max_words`` words of
+    letters (no digits: "number", "n", "issued by", "ليبي", "رقم"); stop at a
+    semicolon, a blank line, a conjunction, the noun of another identifier
+    ("phone", "IBAN", "هاتف") or any other token holding a digit that is not the
+    number. This bounds the work per cue and keeps a cue from reaching a number
+    that belongs to another clause.
+    """
+    fillers: list[tuple[int, int]] = []
+    end = len(text)
+    for _ in range(max_words + 1):
+        sep = _SEP.match(text, pos)
+        assert sep is not None  # the pattern matches the empty string
+        if "\n" in sep.group() and _BLANK_LINE.search(sep.group()):
+            return None
+        pos = sep.end()
+        if pos >= end or text[pos] in _STOP:
+            return None
+        m = number.match(text, pos)
+        if m is not None and accept(m):
+            return Reach(m, tuple(fillers))
+        word = _WORD.match(text, pos)
+        if word is None or _is_stop(word.group()):
+            return None
+        fillers.append(word.span())
+        pos = word.end()
+    return None
+
+
+def _is_stop(word: str) -> bool:
+    w = word.casefold()
+    if w in _STOP_WORDS:
+        return True
+    return any(w.startswith(p) and w[len(p) :] in _STOP_WORDS for p in ("وال", "ال", "و"))
+
+
+def compact(s: str) -> str:
+    """``s`` upper-cased without blanks, dashes and dots: the key form of a written number."""
+    return re.sub(r"[\s\-.–]", "", s).upper()
+
+
+def pick_languages(language: str | None, available: tuple[str, ...]) -> tuple[str, ...]:
+    """The cue languages for a report: its own and English, or all of them when it is not given
+    or has no cue list (a report in another language may still quote cue words)."""
+    if language is None:
+        return available
+    lang = language.lower()[:2]
+    if lang not in available:
+        return available
+    return tuple(dict.fromkeys((lang, "en")))

@@ -1,0 +1,162 @@
+# ruff: noqa: RUF001  # Arabic letters and typographic quotes are meant here
+"""Passport, ID-card and residence-permit numbers, found behind cue words.
+
+A bare ``A01234567`` could be anything; behind "passport", "passeport n°",
+"pasaporte número", "DNI", "titre de séjour", "جواز سفر" or "بطاقة الهوية" it
+is a document number. From the cue, :func:`walk_to_number` passes at most five
+filler words ("number", "n°", "issued by Libya", "ليبي", "رقم") to the number;
+the mention is the number alone. The issuing country comes from a nationality
+or country written between cue and number ("passeport nigérian n°"), right
+before the cue ("Nigerian passport") or right after the number ("(Nigeria)",
+"issued by Libya", "délivré par la Tunisie", "صادر عن ليبيا"); ``XX`` when the
+text does not tell.
+
+Spanish DNI (``12345678Z``) and NIE (``X1234567L``) numbers behind an ID-card
+cue must carry the right check letter (``python-stdnum``) and are Spanish by
+definition; with a wrong letter they are dropped. Document numbers written
+without any cue, expiry dates and the holder's name are not extracted here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from stdnum.es import dni, nie
+
+from odyssey.ingest.extract._text import compact, walk_to_number
+from odyssey.ingest.extract.countries import country_after, country_before, country_in_words
+from odyssey.ingest.extract.found import Found
+
+# Cue words per language and document kind (case-insensitive).
+_CUES: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "passport": (r"passports?",),
+        "travel_document": (r"travel\s+documents?",),
+        "id_card": (
+            r"(?:national\s+)?id(?:entity)?\s+cards?",
+            r"identity\s+documents?",
+            r"national\s+id(?:entity)?\s+(?:number|no)",
+        ),
+        "residence_permit": (r"residen(?:ce|t)\s+(?:permit|card)s?",),
+    },
+    "fr": {
+        "passport": (r"passeports?",),
+        "travel_document": (r"(?:titre|document)s?\s+de\s+voyage",),
+        "id_card": (
+            r"cartes?\s+(?:nationale\s+)?d['’]\s?identit[ée]",
+            r"pi[èe]ces?\s+d['’]\s?identit[ée]",
+            r"(?-i:CNI)",
+        ),
+        "residence_permit": (r"(?:titre|carte)s?\s+de\s+s[ée]jour", r"cartes?\s+de\s+r[ée]sident"),
+    },
+    "es": {
+        "passport": (r"pasaportes?",),
+        "id_card": (
+            r"(?-i:DNI)",
+            r"(?-i:NIE)",
+            r"documento\s+(?:nacional\s+)?de\s+identidad",
+            r"c[ée]dulas?(?:\s+de\s+identidad)?",
+        ),
+        "residence_permit": (r"(?-i:TIE)", r"tarjetas?\s+de\s+residencia"),
+    },
+    "ar": {
+        "passport": (r"جوازات\s+(?:ال)?سفر", r"جواز\s+(?:ال)?سفر", r"جواز(?:ه|ها)?"),
+        "id_card": (
+            r"بطاق(?:ة|ه)\s+(?:ال)?هوي(?:ة|ه|ته|تها)",
+            r"البطاق(?:ة|ه)\s+الشخصي(?:ة|ه)",
+            r"الرقم\s+الوطني",
+        ),
+        "residence_permit": (r"(?:بطاق(?:ة|ه)|تصريح|رخص(?:ة|ه))\s+(?:ال)?إقام(?:ة|ه)",),
+    },
+}
+LANGUAGES = tuple(_CUES)
+
+_METHOD = {
+    "passport": "rule:passport",
+    "travel_document": "rule:passport",
+    "id_card": "rule:id_card",
+    "residence_permit": "rule:id_card",
+}
+
+# The number: optional 1-3 capitals and a blank or dash ("P 1234567"), then a
+# digit and letters/digits, optionally a dash and a check letter ("12345678-Z").
+# Not part of a longer token, a date or a reference.
+_NUMBER = re.compile(
+    r"(?<![\w+])(?P<prefix>[A-Z]{1,3}[ \-]?)?[0-9][0-9A-Z]{3,11}(?:-[A-Z])?"
+    r"(?![\w+]|[\-/.,][0-9A-Za-z])"
+)
+# Fillers that look like a prefix: "NO 1234567", "N 1234567".
+_NOT_PREFIXES = frozenset({"N", "NO", "NR", "NUM", "NB", "ID"})
+_DNI_SHAPE = re.compile(r"[0-9]{8}[A-Z]")
+_NIE_SHAPE = re.compile(r"[XYZ][0-9]{7}[A-Z]")
+
+
+@lru_cache(maxsize=16)
+def _cue_pattern(languages: tuple[str, ...]) -> re.Pattern[str]:
+    alts = []
+    for kind in _METHOD:
+        forms = [f for lang in languages for f in _CUES[lang].get(kind, ())]
+        if forms:
+            alts.append(f"(?P<{kind}>{'|'.join(forms)})")
+    # Latin cues start and end on a word boundary; Arabic ones may carry a one-letter
+    # prefix (و, ب, ل, ف) or the article, so only their end is bounded.
+    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(alts) + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+def _number_ok(m: re.Match[str]) -> bool:
+    number = compact(m.group())
+    digits = sum(c.isdigit() for c in number)
+    return 6 <= len(number) <= 12 and digits >= 4
+
+
+def _strip_filler_prefix(m: re.Match[str]) -> tuple[int, str]:
+    """Start and compact number, without a filler such as "NO " taken for a prefix."""
+    prefix = m.group("prefix")
+    if prefix and prefix.strip(" -") in _NOT_PREFIXES and prefix[-1:] in " -":
+        start = m.start() + len(prefix)
+        return start, compact(m.group()[len(prefix) :])
+    return m.start(), compact(m.group())
+
+
+def find_documents(text: str, languages: Iterable[str] = LANGUAGES) -> Iterator[Found]:
+    """Document numbers behind cue words in ``text``, keyed ``kind:COUNTRY:NUMBER``."""
+    cue = _cue_pattern(tuple(languages))
+    for c in cue.finditer(text):
+        kind = c.lastgroup or "passport"
+        reach = walk_to_number(text, c.end(), _NUMBER, _number_ok)
+        if reach is None:
+            continue
+        m = reach.match
+        start, number = _strip_filler_prefix(m)
+        if len(number) < 6:
+            continue
+        confidence = 0.85 if kind != "travel_document" else 0.8
+        props: dict[str, str] = {}
+        country = None
+        if kind in ("id_card", "residence_permit") and (
+            _DNI_SHAPE.fullmatch(number) or _NIE_SHAPE.fullmatch(number)
+        ):
+            scheme = "DNI" if number[0].isdigit() else "NIE"
+            if not (dni if scheme == "DNI" else nie).is_valid(number):
+                continue
+            country, confidence = "ES", 0.97
+            props["scheme"] = scheme
+        country = (
+            country
+            or country_in_words(text, reach.fillers)
+            or country_before(text, c.start())
+            or country_after(text, m.end())
+            or "XX"
+        )
+        props.update(kind=kind, number=number, country=country)
+        yield Found(
+            start=start,
+            end=m.end(),
+            type="IdentityDocument",
+            value=f"{kind}:{country}:{number}",
+            method=_METHOD[kind],
+            confidence=confidence,
+            properties=props,
+        )

@@ -1,0 +1,123 @@
+# ruff: noqa: RUF001  # Arabic letters and typographic quotes are meant here
+"""Vehicle registration plates, found behind cue words.
+
+Cues: "registration", "licence plate", "plate", "vehicle registered" (EN);
+"immatriculé(e)", "immatriculation", "plaque" (FR); "matrícula", "placa" (ES);
+"لوحة", "رقم اللوحة" (AR). From the cue, at most five filler words lead to the
+plate. Formats that tell a country: French ``AB-123-CD``, German ``B-AB 1234``,
+Spanish ``1234 BCD``, Italian ``AB 123 CD``, British ``AB12 CDE``; any other
+token of 4 to 10 letters and digits holding a digit (``5-123456``, ``KA 1234``)
+is taken with a lower confidence. A country written near the plate ("Italian
+plate", "registered in Libya", "immatriculé en Italie", "(Morocco)") wins over
+the format's. The value is the plate upper-cased without blanks and dashes.
+Plates in Arabic letters and plates written without a cue are not extracted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from odyssey.ingest.extract._text import compact, walk_to_number
+from odyssey.ingest.extract.countries import country_after, country_before, country_in_words
+from odyssey.ingest.extract.found import Found
+
+_CUES: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"licen[cs]e\s+plates?",
+        r"number\s+plates?",
+        r"registration(?:\s+(?:plates?|numbers?|no|mark))?",
+        r"plates?(?:\s+numbers?)?",
+        r"(?:vehicle|car|truck|van|lorry|minibus|bus|pick-?up|suv|motorbike)s?\s+registered",
+    ),
+    "fr": (
+        r"immatricul(?:ée?s?|ee?s?|ation)",
+        r"plaques?(?:\s+d['’]\s?immatriculation)?",
+    ),
+    "es": (
+        r"matr[íi]culas?",
+        r"placas?(?:\s+de\s+matr[íi]cula)?",
+    ),
+    "ar": (
+        r"رقم\s+(?:ال)?لوح(?:ة|ه)",
+        r"(?:ال)?لوح(?:ة|ه|ات)(?:\s+رقم)?",
+    ),
+}
+LANGUAGES = tuple(_CUES)
+
+_SPECIFIC = {
+    "FR": r"[A-Z]{2}-[0-9]{3}-[A-Z]{2}",
+    "DE": r"[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} ?[0-9]{1,4}[EH]?",
+    "ES": r"[0-9]{4}[ \-]?[BCDFGHJKLMNPRSTVWXYZ]{3}",
+    "IT": r"[A-Z]{2} ?[0-9]{3} ?[A-Z]{2}",
+    "GB": r"[A-Z]{2}[0-9]{2} ?[A-Z]{3}",
+}
+_START = r"(?<![\w\-])"
+_END = r"(?![\w]|[\-/.:][0-9A-Za-z])"
+_PLATE = re.compile(
+    _START
+    + "(?:"
+    + "|".join(f"(?P<{cc}>{p})" for cc, p in _SPECIFIC.items())
+    + r"|(?P<XX>[A-Z0-9]{1,7}(?:[ \-][A-Z0-9]{1,7}){0,2})"
+    + ")"
+    + _END
+)
+_SPECIFIC_ONLY = re.compile(_START + "(?:" + "|".join(_SPECIFIC.values()) + ")" + _END)
+_DATE_LIKE = re.compile(r"[0-9]{1,4}-[0-9]{1,2}-[0-9]{1,4}")
+_GROUP_START = re.compile(r"[ \-](?=[A-Z0-9])")
+
+
+@lru_cache(maxsize=16)
+def _cue_pattern(languages: tuple[str, ...]) -> re.Pattern[str]:
+    forms = [f for lang in languages for f in _CUES[lang]]
+    forms.sort(key=len, reverse=True)
+    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(forms) + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+def _plate_ok(m: re.Match[str]) -> bool:
+    if m.lastgroup != "XX":
+        return True
+    written = m.group()
+    plate = compact(written)
+    if not 4 <= len(plate) <= 10 or not any(c.isdigit() for c in plate):
+        return False
+    if plate.isdigit() and ("-" not in written or len(written.split("-")[0]) > 3):
+        return False  # a bare number or reference: a year, a count, an amount, "2026-0147"
+    if _DATE_LIKE.fullmatch(written):
+        return False
+    # "AS AB 123 CD": a known format starts at a later group, so this one is filler.
+    return not any(
+        _SPECIFIC_ONLY.match(m.string, g.end())
+        for g in _GROUP_START.finditer(m.string, m.start(), m.end())
+    )
+
+
+def find_plates(text: str, languages: Iterable[str] = LANGUAGES) -> Iterator[Found]:
+    """Registration plates behind cue words in ``text``; value upper-cased, no blanks or dashes."""
+    cue = _cue_pattern(tuple(languages))
+    for c in cue.finditer(text):
+        reach = walk_to_number(text, c.end(), _PLATE, _plate_ok)
+        if reach is None:
+            continue
+        m = reach.match
+        fmt = m.lastgroup or "XX"
+        said = (
+            country_in_words(text, reach.fillers)
+            or country_before(text, c.start())
+            or country_after(text, m.end())
+        )
+        country = said or (fmt if fmt != "XX" else None)
+        plate = compact(m.group())
+        props = {"plate": plate}
+        if country:
+            props["country"] = country
+        yield Found(
+            start=m.start(),
+            end=m.end(),
+            type="Vehicle",
+            value=plate,
+            method="rule:plate",
+            confidence=0.8 if fmt != "XX" else 0.6,
+            properties=props,
+        )

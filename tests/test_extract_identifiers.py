@@ -1,0 +1,509 @@
+# ruff: noqa: RUF001  # Arabic report text is meant here
+"""Rule-based identifier extraction: exact offsets, normalised keys, no false phones."""
+
+from __future__ import annotations
+
+import doctest
+import itertools
+
+import pytest
+
+from odyssey.ingest import extract
+from odyssey.ingest.extract import Found, _text, crypto, emails, find_identifiers, identifiers
+
+
+def one(text: str, type_: str, **kwargs: str | None) -> Found:
+    """The single identifier of ``type_`` in ``text``; its span must be what is written."""
+    found = [f for f in find_identifiers(text, **kwargs) if f.type == type_]
+    assert len(found) == 1, found
+    f = found[0]
+    assert text[f.start : f.end], f
+    return f
+
+
+def written(text: str, f: Found) -> str:
+    return text[f.start : f.end]
+
+
+def assert_well_formed(text: str, found: list[Found]) -> None:
+    """Sorted by start, no two overlapping, every span inside the text."""
+    for a, b in itertools.pairwise(found):
+        assert a.start <= b.start
+        assert a.end <= b.start, (a, b)
+    for f in found:
+        assert 0 <= f.start < f.end <= len(text)
+
+
+# --- phones ---------------------------------------------------------------------------------
+
+
+def test_phone_in_an_english_report_with_the_passport_beside_it() -> None:
+    text = (
+        "Mohamed ABDELRAHMAN uses the number +218 91 234 5678 and the Nigerian passport A01234567."
+    )
+    found = find_identifiers(text, language="en")
+    assert [(f.type, written(text, f), f.value) for f in found] == [
+        ("Phone", "+218 91 234 5678", "+218912345678"),
+        ("IdentityDocument", "A01234567", "passport:NG:A01234567"),
+    ]
+    phone = found[0]
+    assert phone.method == "rule:phone"
+    assert phone.properties["country"] == "LY"
+    assert phone.confidence >= 0.95
+
+
+def test_the_same_phone_in_four_written_forms_is_one_e164_value() -> None:
+    forms = ["+218 91 234 5678", "00218912345678", "+218-91-2345678", "(+218) 912345678"]
+    text = "Numbers seized: " + ", ".join(forms) + "."
+    found = find_identifiers(text)
+    assert [written(text, f) for f in found] == forms
+    assert {f.value for f in found} == {"+218912345678"}
+    assert all(f.type == "Phone" and f.properties["country"] == "LY" for f in found)
+
+
+def test_national_phone_needs_the_default_region() -> None:
+    text = "Il a appelé le 091-2345678 depuis Tripoli."
+    f = one(text, "Phone", default_region="LY", language="fr")
+    assert written(text, f) == "091-2345678"
+    assert f.value == "+218912345678"
+    assert f.properties["country"] == "LY"
+    # Written with its country code it scores higher than in national form.
+    intl = one("Il a appelé le +218 91 234 5678.", "Phone", default_region="LY")
+    assert intl.confidence > f.confidence
+    # Without a region the national form is not guessed.
+    assert [g for g in find_identifiers(text) if g.type == "Phone"] == []
+
+
+def test_spanish_national_numbers_with_region_es() -> None:
+    text = "Su teléfono es el 612 345 678 y su móvil 612345679."
+    found = [f for f in find_identifiers(text, default_region="ES", language="es")]
+    assert [(written(text, f), f.value) for f in found] == [
+        ("612 345 678", "+34612345678"),
+        ("612345679", "+34612345679"),
+    ]
+
+
+def test_numbers_one_digit_apart_stay_distinct() -> None:
+    text = "Two SIM cards: +218912345678 and +218912345679."
+    values = [f.value for f in find_identifiers(text)]
+    assert values == ["+218912345678", "+218912345679"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boat left on 14/03/2026 at 14:30 from Zuwara.",
+        "Departure 2026-03-14, arrival 14.03.2026, meeting at 14:30 or 9h45.",
+        "He paid EUR 4,500 and later 12 000 € to the organiser.",
+        "Le passeur a reçu 3 500 dinars puis 1.500.000 LYD et 912345678 dinars.",
+        "See NCB-MADRID/2026/TEH/0147 and NCB-ROME/2026/SOM/0147 of 12 March.",
+        "Case file 2026/0147, page 12, annex 3.",
+        "IBAN FR76 3000 6000 0112 3456 7890 180 (checksum is wrong).",
+        "The vessel IMO 9074729 was intercepted.",
+        "Passport A01234567 and DNI 12345678Z were seized.",
+    ],
+)
+def test_dates_amounts_references_and_other_numbers_are_not_phones(text: str) -> None:
+    for region in (None, "LY", "IT", "ES", "FR"):
+        phones = [f for f in find_identifiers(text, default_region=region) if f.type == "Phone"]
+        assert phones == [], (region, phones)
+
+
+def test_unknown_region_is_refused() -> None:
+    with pytest.raises(ValueError, match="region"):
+        find_identifiers("+218 91 234 5678", default_region="QQ")
+
+
+# --- Arabic ---------------------------------------------------------------------------------
+
+
+def test_phone_in_arabic_text_with_latin_digits() -> None:
+    text = "أفاد الشاهد بأن الرقم +218 91 234 5678 يعود للمهرب."
+    f = one(text, "Phone", language="ar")
+    assert written(text, f) == "+218 91 234 5678"
+    assert f.value == "+218912345678"
+
+
+def test_arabic_indic_digits_keep_offsets_into_the_original_text() -> None:
+    text = (
+        "\u200fاتصل المهرب من الرقم ٠٩١٢٣٤٥٦٧٨ ثم من \u200e+218 91 234 5679\u200e و٠٠٢١٨٩١٢٣٤٥٦٧٨"
+    )
+    found = find_identifiers(text, default_region="LY", language="ar")
+    assert [(written(text, f), f.value) for f in found] == [
+        ("٠٩١٢٣٤٥٦٧٨", "+218912345678"),
+        ("+218 91 234 5679", "+218912345679"),
+        ("٠٠٢١٨٩١٢٣٤٥٦٧٨", "+218912345678"),
+    ]
+    assert_well_formed(text, found)
+
+
+def test_arabic_passport_with_nationality_after_the_cue() -> None:
+    text = "ضبط بحوزته جواز سفر ليبي رقم A01234567 وبطاقة الهوية رقم 119850123456."
+    found = find_identifiers(text, language="ar")
+    assert [(f.type, written(text, f), f.value) for f in found] == [
+        ("IdentityDocument", "A01234567", "passport:LY:A01234567"),
+        ("IdentityDocument", "119850123456", "id_card:XX:119850123456"),
+    ]
+
+
+def test_arabic_plate() -> None:
+    text = "كانت السيارة تحمل لوحة رقم 5-123456 عند الحاجز."
+    f = one(text, "Vehicle", language="ar")
+    assert written(text, f) == "5-123456"
+    assert f.value == "5123456"
+
+
+# --- e-mail ---------------------------------------------------------------------------------
+
+
+def test_email_is_lower_cased_and_digits_inside_are_not_a_phone() -> None:
+    text = "Contact: Ahmed.2189123456@GMail.com, or write to x@y."
+    found = find_identifiers(text, default_region="LY")
+    assert [(f.type, written(text, f), f.value) for f in found] == [
+        ("Email", "Ahmed.2189123456@GMail.com", "ahmed.2189123456@gmail.com"),
+    ]
+    assert found[0].method == "rule:email"
+
+
+def test_email_does_not_take_the_full_stop() -> None:
+    text = "Il écrivait à passeur_99@yahoo.fr."
+    f = one(text, "Email")
+    assert written(text, f) == "passeur_99@yahoo.fr"
+
+
+# --- IBAN -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "form",
+    ["DE89 3704 0044 0532 0130 00", "DE89370400440532013000", "DE89-3704-0044-0532-0130-00"],
+)
+def test_iban_written_forms(form: str) -> None:
+    text = f"Virement sur l'IBAN {form} BIC COBADEFFXXX le 3 mars."
+    f = one(text, "BankAccount")
+    assert written(text, f) == form
+    assert f.value == "DE89370400440532013000"
+    assert f.method == "rule:iban"
+    assert f.properties["country"] == "DE"
+    assert f.properties["iban"] == "DE89370400440532013000"
+    assert f.properties["bank"] == "Commerzbank"
+    assert f.properties["bic"] == "COBADEFFXXX"
+    assert f.confidence >= 0.95
+
+
+def test_french_iban_and_no_phone_inside_it() -> None:
+    text = "Les fonds arrivaient sur l'IBAN FR76 3000 6000 0112 3456 7890 189."
+    found = find_identifiers(text, default_region="FR")
+    assert [(f.type, written(text, f), f.value) for f in found] == [
+        ("BankAccount", "FR76 3000 6000 0112 3456 7890 189", "FR7630006000011234567890189"),
+    ]
+
+
+def test_invalid_iban_checksum_is_not_found() -> None:
+    text = "IBAN FR76 3000 6000 0112 3456 7890 180 and DE88370400440532013000."
+    assert [f for f in find_identifiers(text) if f.type == "BankAccount"] == []
+
+
+def test_two_ibans_in_a_row() -> None:
+    text = "DE89 3704 0044 0532 0130 00 FR7630006000011234567890189"
+    found = find_identifiers(text)
+    assert [f.value for f in found] == ["DE89370400440532013000", "FR7630006000011234567890189"]
+
+
+# --- identity documents ---------------------------------------------------------------------
+
+
+def test_french_passport_issued_by_tunisia() -> None:
+    text = "Il est titulaire du passeport n° P 1234567 délivré par la Tunisie le 3 mai."
+    f = one(text, "IdentityDocument", language="fr")
+    assert written(text, f) == "P 1234567"
+    assert f.value == "passport:TN:P1234567"
+    assert f.method == "rule:passport"
+    assert dict(f.properties) == {"kind": "passport", "number": "P1234567", "country": "TN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "value"),
+    [
+        ("The Nigerian passport A01234567 was forged.", "A01234567", "passport:NG:A01234567"),
+        ("passport No. A01234567 (Nigeria)", "A01234567", "passport:NG:A01234567"),
+        ("passport number YA1234567 issued by Libya", "YA1234567", "passport:LY:YA1234567"),
+        ("un passeport nigérian n° AB123456", "AB123456", "passport:NG:AB123456"),
+        ("con pasaporte marroquí número AB123456", "AB123456", "passport:MA:AB123456"),
+        ("el pasaporte nº YA1234567 expedido en Marruecos", "YA1234567", "passport:MA:YA1234567"),
+        ("travel document P 1234567", "P 1234567", "travel_document:XX:P1234567"),
+        ("passport NO 1234567", "1234567", "passport:XX:1234567"),
+    ],
+)
+def test_passport_numbers_and_their_issuing_country(text: str, number: str, value: str) -> None:
+    f = one(text, "IdentityDocument")
+    assert written(text, f) == number
+    assert f.value == value
+
+
+def test_spanish_dni_and_nie_check_letters() -> None:
+    text = "Presentó el DNI 12345678Z, otro DNI 12345678A y el NIE X1234567L."
+    found = find_identifiers(text, language="es")
+    assert [(written(text, f), f.value) for f in found] == [
+        ("12345678Z", "id_card:ES:12345678Z"),
+        ("X1234567L", "id_card:ES:X1234567L"),
+    ]
+    assert found[0].properties["scheme"] == "DNI"
+    assert found[1].properties["scheme"] == "NIE"
+    assert all(f.method == "rule:id_card" and f.confidence >= 0.95 for f in found)
+
+
+def test_id_card_and_residence_permit_in_french() -> None:
+    text = "Carte d'identité n° 123456789012, titre de séjour 1234567890."
+    found = find_identifiers(text, language="fr")
+    assert [(written(text, f), f.value) for f in found] == [
+        ("123456789012", "id_card:XX:123456789012"),
+        ("1234567890", "residence_permit:XX:1234567890"),
+    ]
+
+
+def test_a_cue_does_not_reach_the_number_of_another_identifier() -> None:
+    text = "Il a donné son passeport et téléphone 0612345678."
+    found = find_identifiers(text, default_region="FR", language="fr")
+    assert [(f.type, f.value) for f in found] == [("Phone", "+33612345678")]
+
+
+def test_language_narrows_the_cue_words_to_its_own_and_english() -> None:
+    text = "passeport n° P 1234567"
+    assert [f.value for f in find_identifiers(text, language="fr")] == ["passport:XX:P1234567"]
+    assert [f.value for f in find_identifiers(text, language="fr-FR")] == ["passport:XX:P1234567"]
+    assert find_identifiers(text, language="es") == []
+    # A language without its own cue list uses all of them.
+    assert [f.value for f in find_identifiers(text, language="it")] == ["passport:XX:P1234567"]
+
+
+def test_document_number_without_a_cue_is_left_alone() -> None:
+    assert find_identifiers("The reference A01234567 was noted.") == []
+
+
+# --- vehicles -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "plate", "value", "country"),
+    [
+        ("viajaba en un vehículo con matrícula 1234 BCD", "1234 BCD", "1234BCD", "ES"),
+        ("une Peugeot immatriculée AB-123-CD", "AB-123-CD", "AB123CD", "FR"),
+        ("véhicule immatriculé en Italie AB-123-CD", "AB-123-CD", "AB123CD", "IT"),
+        ("a Fiat with registration AB 123 CD", "AB 123 CD", "AB123CD", "IT"),
+        ("a van with licence plate B-AB 1234", "B-AB 1234", "BAB1234", "DE"),
+        ("registration number AB12 CDE", "AB12 CDE", "AB12CDE", "GB"),
+        ("the car registered in Libya as 5-123456", "5-123456", "5123456", "LY"),
+        ("Moroccan plate 12345-A-6", "12345-A-6", "12345A6", "MA"),
+    ],
+)
+def test_plates(text: str, plate: str, value: str, country: str) -> None:
+    f = one(text, "Vehicle")
+    assert written(text, f) == plate
+    assert f.value == value
+    assert f.method == "rule:plate"
+    assert f.properties["country"] == country
+    assert f.properties["plate"] == value
+
+
+def test_dates_and_references_behind_a_plate_cue_are_not_plates() -> None:
+    text = "registration number 2026-0147 on 14-03-2026"
+    assert find_identifiers(text) == []
+
+
+# --- vessels --------------------------------------------------------------------------------
+
+
+def test_imo_with_vessel_name() -> None:
+    text = "The boat SEA STAR (IMO 9074729) left Sfax."
+    f = one(text, "Vessel")
+    assert written(text, f) == "IMO 9074729"
+    assert f.value == "IMO9074729"
+    assert f.method == "rule:imo"
+    assert dict(f.properties) == {"imo": "9074729", "name": "SEA STAR"}
+
+
+def test_quoted_vessel_name_without_its_prefix() -> None:
+    text = 'Le MV "Ocean Viking" (IMO n° 9074729) a débarqué 80 personnes.'
+    f = one(text, "Vessel", language="fr")
+    assert dict(f.properties) == {"imo": "9074729", "name": "OCEAN VIKING"}
+
+
+@pytest.mark.parametrize(
+    "form", ["IMO9074729", "IMO n° 9074729", "IMO No. 9074729", "IMO: 9074729"]
+)
+def test_imo_written_forms(form: str) -> None:
+    text = f"navire {form}, pavillon togolais"
+    f = one(text, "Vessel")
+    assert written(text, f) == form
+    assert f.value == "IMO9074729"
+
+
+def test_invalid_imo_check_digit_is_not_found() -> None:
+    assert find_identifiers("The vessel IMO 9074728 was seen.", default_region="IT") == []
+
+
+# --- crypto ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "value", "currency"),
+    [
+        ("1BoatSLRHtKNngkdXEeobR76b53LETtpyT", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT", "BTC"),
+        ("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "BTC"),
+        (
+            "BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4",
+            "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
+            "BTC",
+        ),
+        (
+            "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
+            "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
+            "BTC",
+        ),
+        ("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "TRX"),
+        (
+            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+            "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed",
+            "ETH",
+        ),
+        (
+            "0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359",
+            "0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359",
+            "ETH",
+        ),
+    ],
+)
+def test_wallets_with_valid_checksums(address: str, value: str, currency: str) -> None:
+    text = f"Les paiements passaient par le portefeuille {address}."
+    f = one(text, "CryptoWallet")
+    assert written(text, f) == address
+    assert f.value == value
+    assert f.method == "rule:crypto"
+    assert f.properties["currency"] == currency
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "1BoatSLRHtKNngkdXEeobR76b53LETtpyU",  # base58check fails
+        "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5",  # bech32 checksum fails
+        "bc1qW508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",  # mixed case
+        "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6u",  # base58check fails
+        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD",  # EIP-55 fails
+    ],
+)
+def test_wallets_with_broken_checksums_are_not_found(address: str) -> None:
+    assert [
+        f for f in find_identifiers(f"wallet {address} seized") if f.type == "CryptoWallet"
+    ] == []
+
+
+def test_usdt_on_tron_is_marked() -> None:
+    f = one("paid in USDT (TRC20) to TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "CryptoWallet")
+    assert dict(f.properties) == {"currency": "TRX", "token": "USDT"}
+
+
+def test_segwit_reference_vectors() -> None:
+    assert crypto.segwit_ok("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4")
+    assert crypto.segwit_ok("bc1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3qccfmv3")
+    assert not crypto.segwit_ok("tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx")  # testnet
+    # A v0 program with a bech32m checksum (BIP-350 invalid vector).
+    assert not crypto.segwit_ok("bc1qtmxfy8ju9l9y4m7xz3dp7l7zz3ef2tg8kzpna")
+
+
+# --- the whole --------------------------------------------------------------------------------
+
+
+def test_a_mixed_report_in_four_languages() -> None:
+    text = (
+        "Report NCB-ROME/2026/SOM/0147 of 14/03/2026, 14:30.\n"
+        "Mohamed ABDELRAHMAN (+218 91 234 5678, abdel.m@proton.me) holds the Nigerian passport "
+        "A01234567. Les fonds transitaient par l'IBAN FR76 3000 6000 0112 3456 7890 189 et le "
+        "portefeuille TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t (USDT). El grupo usaba un vehículo con "
+        "matrícula 1234 BCD. The boat SEA STAR (IMO 9074729) left Zuwara. "
+        "وقال الشاهد إن الرقم ٠٩١٢٣٤٥٦٧٩ يعود للمهرب.\n"
+    )
+    found = find_identifiers(text, default_region="LY")
+    assert_well_formed(text, found)
+    assert [(f.type, written(text, f), f.value) for f in found] == [
+        ("Phone", "+218 91 234 5678", "+218912345678"),
+        ("Email", "abdel.m@proton.me", "abdel.m@proton.me"),
+        ("IdentityDocument", "A01234567", "passport:NG:A01234567"),
+        ("BankAccount", "FR76 3000 6000 0112 3456 7890 189", "FR7630006000011234567890189"),
+        (
+            "CryptoWallet",
+            "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+            "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+        ),
+        ("Vehicle", "1234 BCD", "1234BCD"),
+        ("Vessel", "IMO 9074729", "IMO9074729"),
+        ("Phone", "٠٩١٢٣٤٥٦٧٩", "+218912345679"),
+    ]
+
+
+def test_overlaps_keep_the_most_confident_then_the_longest() -> None:
+    a = Found(0, 10, "Phone", "+218912345678", "rule:phone", 0.8, {})
+    b = Found(5, 20, "BankAccount", "X", "rule:iban", 0.99, {})
+    c = Found(20, 25, "Email", "e", "rule:email", 0.9, {})
+    d = Found(21, 23, "Phone", "p", "rule:phone", 0.9, {})
+    assert identifiers.resolve_overlaps([a, b, c, d]) == [b, c]
+
+
+def test_found_is_checked_hashable_and_keeps_its_own_properties() -> None:
+    props = {"country": "LY"}
+    f = Found(0, 3, "Phone", "+218912345678", "rule:phone", 0.95, props)
+    props["country"] = "TN"
+    assert f.properties == {"country": "LY"}
+    twin = Found(0, 3, "Phone", "+218912345678", "rule:phone", 0.95, {"country": "LY"})
+    assert len({f, twin}) == 1
+    with pytest.raises(ValueError):
+        Found(3, 3, "Phone", "x", "rule:phone", 0.9, {})
+    with pytest.raises(ValueError):
+        Found(0, 3, "Person", "x", "rule:ner", 0.9, {})
+    with pytest.raises(ValueError):
+        Found(0, 3, "Phone", "x", "rule:phone", 1.5, {})
+
+
+def test_a_two_megabyte_report_completes_and_finds_every_planted_identifier() -> None:
+    filler = (
+        "The group left Agadez on 14/03/2026 at 14:30 and paid EUR 4,500 each "
+        "(ref NCB-MADRID/2026/TEH/0147). Ils sont arrivés à Lampedusa le 2026-03-15 après avoir "
+        "payé 12 000 €. Cada persona pagó 3 500 dinares. وصل المهاجرون إلى طرابلس في ١٤ مارس. "
+    )
+    parts: list[str] = []
+    planted: list[tuple[int, str, str]] = []  # (start, type, value)
+    size = 0
+    i = 0
+    while size < 2_000_000:
+        parts.append(filler)
+        size += len(filler)
+        if i % 40 == 0:
+            n = 1_000_000 + i
+            phone = f"+218 91 {n % 1000:03d} {n % 10000:04d}"
+            sentence = f"He called {phone} and showed passport A{n:08d}. "
+            planted.append((size + sentence.index(phone), "Phone", ""))
+            planted.append((size + sentence.index(f"A{n:08d}"), "IdentityDocument", ""))
+            parts.append(sentence)
+            size += len(sentence)
+        if i % 400 == 0:
+            sentence = "Funds went to DE89 3704 0044 0532 0130 00 and the SEA STAR (IMO 9074729). "
+            planted.append((size + sentence.index("DE89"), "BankAccount", "DE89370400440532013000"))
+            planted.append((size + sentence.index("IMO"), "Vessel", "IMO9074729"))
+            parts.append(sentence)
+            size += len(sentence)
+        i += 1
+    text = "".join(parts)
+    assert len(text) >= 2_000_000
+    found = find_identifiers(text, default_region="LY")
+    assert_well_formed(text, found)
+    assert [(f.start, f.type) for f in found] == [(s, t) for s, t, _ in planted]
+    for f, (_, _, value) in zip(found, planted, strict=True):
+        if value:
+            assert f.value == value
+
+
+@pytest.mark.parametrize("module", [_text, crypto, emails, identifiers, extract])
+def test_docstring_examples_hold(module: object) -> None:
+    result = doctest.testmod(module)  # type: ignore[arg-type]
+    assert result.failed == 0
