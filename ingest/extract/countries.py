@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  # Arabic letters and typographic quotes are meant here
+# Arabic letters and typographic quotes are meant here
 """Country names and nationality adjectives in English, French, Spanish and Arabic, to ISO-2.
 
 Used to tell the issuing country of a document ("Nigerian passport",

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  # Arabic letters and typographic quotes are meant here
+# Arabic letters and typographic quotes are meant here
 """Passport, ID-card and residence-permit numbers, found behind cue words.
 
 A bare ``A01234567`` could be anything; behind "passport", "passeport n°",

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  # Arabic letters and typographic quotes are meant here
+# Arabic letters and typographic quotes are meant here
 """Vehicle registration plates, found behind cue words.
 
 Cues: "registration", "licence plate", "plate", "vehicle registered" (EN);

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  # Arabic letters and typographic quotes are meant here
+# Arabic letters and typographic quotes are meant here
 """Vessels by IMO number, check digit verified with ``python-stdnum``.
 
 ``IMO 9074729``, ``IMO9074729``, ``IMO n° 9074729``, ``IMO No. 9074729``,

@@ -1,0 +1,40 @@
+"""Which language a report is written in: English, French, Spanish or Arabic.
+
+lingua (offline, rule + n-gram models shipped in the wheel) restricted to the
+working languages, so a short telegraphic message is not taken for Catalan.
+Arabic script is recognised without a model.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+@cache
+def _detector():  # type: ignore[no-untyped-def]
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(
+        Language.ENGLISH, Language.FRENCH, Language.SPANISH, Language.ARABIC
+    ).build()
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the language of ``text`` (one of ``LANGUAGES``), or None if it has no words.
+
+    >>> detect_language("Le suspect a voyagé avec son frère jusqu'à Lampedusa.")
+    'fr'
+    """
+    sample = text[:5000]
+    arabic, latin = len(_ARABIC.findall(sample)), len(_LATIN.findall(sample))
+    if arabic == 0 and latin == 0:
+        return None
+    if arabic > latin:
+        return "ar"
+    found = _detector().detect_language_of(sample)
+    return None if found is None else found.iso_code_639_1.name.lower()

@@ -1,0 +1,257 @@
+"""The header of an NCB message, in English, French, Spanish or Arabic.
+
+NCB messages open with ``LABEL: value`` lines (FROM, TO, REFERENCE, DATE,
+SUBJECT, CASE, CATEGORY, HANDLING, GRADING, or their French, Spanish and Arabic
+forms) and then a blank line and the free text. :func:`parse_header` reads those
+lines wherever a text comes from (a .txt message, an e-mail body, a PDF or DOCX
+attachment), normalises the values and records where each one is written, so
+header facts carry the same provenance as facts from the body.
+
+>>> h = parse_header("DE : NCB PARIS\\nDATE : 14 mars 2026\\nAFFAIRE : FR-TEH-2026-004 (Opération LUMIÈRE)\\n\\nCorps.")
+>>> h.fields["originating_ncb"], h.fields["date"].isoformat(), h.fields["case_id"], h.fields["case_title"]
+('NCB PARIS', '2026-03-14', 'FR-TEH-2026-004', 'Opération LUMIÈRE')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import dateparser
+
+from odyssey.ingest.readers.source import FieldSpan
+
+#: Header labels by field, as written in the four working languages (compared
+#: without case, accents or surrounding punctuation).
+LABELS: dict[str, tuple[str, ...]] = {
+    "originating_ncb": (
+        "from",
+        "de",
+        "origin",
+        "originator",
+        "expediteur",
+        "remitente",
+        "من",
+        "المرسل",
+    ),
+    "recipients": (
+        "to",
+        "a",
+        "para",
+        "destinataire",
+        "destinatario",
+        "destinataires",
+        "إلى",
+        "الى",
+        "المرسل إليه",
+    ),
+    "reference": (
+        "reference",
+        "ref",
+        "our ref",
+        "our reference",
+        "n/ref",
+        "notre reference",
+        "nuestra referencia",
+        "referencia",
+        "المرجع",
+        "الرقم المرجعي",
+        "مرجعنا",
+    ),
+    "date": ("date", "fecha", "التاريخ", "dated"),
+    "subject": ("subject", "re", "objet", "asunto", "الموضوع"),
+    "case": (
+        "case",
+        "case ref",
+        "case reference",
+        "affaire",
+        "dossier",
+        "caso",
+        "expediente",
+        "القضية",
+        "الملف",
+    ),
+    "crime_category": (
+        "category",
+        "crime category",
+        "categorie",
+        "categoria",
+        "الفئة",
+        "التصنيف",
+        "نوع الجريمة",
+    ),
+    "handling_code": (
+        "handling",
+        "handling code",
+        "classification",
+        "traitement",
+        "diffusion",
+        "tratamiento",
+        "clasificacion",
+        "التداول",
+        "درجة السرية",
+        "السرية",
+    ),
+    "grading": ("grading", "evaluation", "source grading", "calificacion", "valoracion", "التقييم"),
+}
+
+_LABEL_TO_FIELD = {
+    unicodedata.normalize("NFC", label): name for name, labels in LABELS.items() for label in labels
+}
+
+# A header line: a label of letters and spaces (any script), a colon, a value.
+_LINE = re.compile(
+    r"^[ \t\u200e\u200f]*(?P<label>[^\W\d_][\w ./]{0,30}?)[ \t]*[:：][ \t]*(?P<value>\S.*?)[ \t\u200e\u200f]*$"
+)
+
+_CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "smuggling",
+        (
+            "smuggling",
+            "trafic de migrants",
+            "trafic illicite de migrants",
+            "trafico de migrantes",
+            "trafico ilicito de migrantes",
+            "tráfico de migrantes",
+            "تهريب",
+            "som",
+        ),
+    ),
+    ("trafficking", ("trafficking", "traite", "trata", "explotacion", "الاتجار", "teh", "thb")),
+)
+_HANDLING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("confidential", ("confidential", "confidentiel", "confidencial", "سري")),
+    ("restricted", ("restricted", "restreint", "restringido", "reservado", "مقيد", "محدود")),
+    ("official", ("official", "officiel", "oficial", "رسمي")),
+)
+_GRADING = re.compile(r"\b([A-F])\s*[/\-]?\s*([1-6])\b")
+_CASE = re.compile(r"^(?P<id>[^\s(]+)\s*(?:[(\[](?P<title>[^)\]]*)[)\]])?\s*(?P<rest>.*)$")
+_REF_CATEGORY = re.compile(r"/(TEH|THB|SOM)/", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Header:
+    """Normalised header fields, where their values are written, and where the body starts."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    spans: list[FieldSpan] = field(default_factory=list)
+    body_start: int = 0
+    hint_language: str | None = None
+
+
+def fold(text: str) -> str:
+    """Lower-case, without accents, spaces collapsed: how labels and keywords are compared."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(unicodedata.normalize("NFC", stripped).replace(".", " ").split())
+
+
+_FOLDED_LABELS = {fold(label): name for label, name in _LABEL_TO_FIELD.items()}
+
+
+def parse_header(text: str, *, start: int = 0, max_lines: int = 40) -> Header:
+    """Read the ``LABEL: value`` lines at ``text[start:]`` (blank lines before them are skipped).
+
+    The header ends at the first line that is not a known label, or at the first
+    blank line after a known one. Unknown text yields an empty header with
+    ``body_start == start``.
+    """
+    header = Header(body_start=start)
+    pos, seen, lines = start, 0, 0
+    while pos < len(text) and lines < max_lines:
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        line = text[pos:end]
+        lines += 1
+        if not line.strip():
+            if seen:
+                header.body_start = end + 1
+                break
+            pos = end + 1
+            continue
+        match = _LINE.match(line)
+        name = _FOLDED_LABELS.get(fold(match["label"])) if match else None
+        if match is None or name is None:
+            break
+        seen += 1
+        value_start, value_end = pos + match.start("value"), pos + match.end("value")
+        _store(header, name, text[value_start:value_end], value_start, value_end)
+        header.body_start = min(end + 1, len(text))
+        pos = end + 1
+    if not seen:
+        header.body_start = start
+    _derive(header)
+    return header
+
+
+def _store(header: Header, name: str, raw: str, start: int, end: int) -> None:
+    f = header.fields
+    if name == "originating_ncb":
+        f[name] = " ".join(raw.upper().split())
+        header.spans.append(FieldSpan(name, start, end))
+    elif name == "recipients":
+        f[name] = tuple(" ".join(r.upper().split()) for r in re.split(r"[;,]", raw) if r.strip())
+    elif name == "reference":
+        f[name] = raw.strip()
+        header.spans.append(FieldSpan(name, start, end))
+    elif name == "date":
+        f["date_written"] = raw
+    elif name == "subject":
+        f[name] = raw.strip()
+    elif name == "case":
+        m = _CASE.match(raw.strip())
+        if m:
+            f["case_id"] = m["id"].strip(" ,;:")
+            title = (m["title"] or m["rest"] or "").strip(" -–—,;")
+            if title:
+                f["case_title"] = title
+            header.spans.append(FieldSpan("case_id", start, start + len(m["id"])))
+    elif name == "crime_category":
+        category = _keyword(raw, _CATEGORY_WORDS)
+        if category:
+            f[name] = category
+    elif name == "handling_code":
+        f[name] = _keyword(raw, _HANDLING_WORDS) or "official"
+    elif name == "grading":
+        m = _GRADING.search(raw.upper())
+        if m:
+            f[name] = m[1] + m[2]
+
+
+def _keyword(raw: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    folded = fold(raw)
+    for value, words in table:
+        if any(re.search(rf"(?<!\w){re.escape(fold(w))}", folded) for w in words):
+            return value
+    return None
+
+
+def _derive(header: Header) -> None:
+    """Fill what the header implies: the date, and the crime area from the reference."""
+    f = header.fields
+    if "date_written" in f:
+        parsed = parse_date(f.pop("date_written"))
+        if parsed:
+            f["date"] = parsed
+    if "crime_category" not in f and "reference" in f:
+        m = _REF_CATEGORY.search(f["reference"])
+        if m:
+            f["crime_category"] = "smuggling" if m[1].upper() == "SOM" else "trafficking"
+
+
+def parse_date(written: str) -> date | None:
+    """A date written in any of the four languages (day before month), or None.
+
+    >>> parse_date("14 de marzo de 2026"), parse_date("14/03/2026") == parse_date("2026-03-14")
+    (datetime.date(2026, 3, 14), True)
+    """
+    value = dateparser.parse(
+        written.strip()[:60],
+        languages=["en", "fr", "es", "ar"],
+        settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True},
+    )
+    return value.date() if value else None

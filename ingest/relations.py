@@ -1,0 +1,148 @@
+"""Links from text: two entities in one sentence, typed by the words between them.
+
+A cue ("uses the number", "titulaire du passeport", "viajaba con", "يستخدم")
+between two mentions whose types the link type allows gives a typed link with
+the sentence as evidence. Without a cue, two mentions in one sentence give a
+weaker ``ASSOCIATED_WITH``. Cues are data: one table per link type and language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from odyssey.schema import IDENTIFIER_TYPES, link_type
+
+#: Cue patterns by link type, all languages together (matched case-insensitively).
+CUES: dict[str, tuple[str, ...]] = {
+    "USES": (
+        r"\buses?\b", r"\busing\b", r"\bused\b", r"\bnumbers?\b", r"\bphone\b",
+        r"\bcontact(?:ed)? (?:on|at|via)\b",
+        r"\bdriv(?:es|ing|en)\b", r"\bdrove\b", r"\bwallet\b", r"\be-?mail\b",
+        r"\butilis", r"\bnum[ée]ro\b", r"\bjoignable\b", r"\bt[ée]l[ée]phone\b", r"\bconduit\b", r"\bportefeuille\b",
+        r"\butiliza", r"\bn[úu]mero\b", r"\btel[ée]fono\b", r"\bconduc[eií]a?\b", r"\bcartera\b",
+        r"يستخدم", r"رقم", r"هاتف", r"يقود", r"محفظة",
+    ),
+    "HOLDS": (
+        r"\bpassports?\b", r"\bholder\b", r"\bholds?\b", r"\bidentity card\b", r"\baccount\b", r"\biban\b",
+        r"\btitulaire\b", r"\bpasseport\b", r"\bcarte d'identit[ée]\b", r"\bcompte\b",
+        r"\btitular\b", r"\bpasaporte\b", r"\bdocumento\b", r"\bcuenta\b", r"\bdni\b",
+        r"جواز", r"حساب", r"بطاقة",
+    ),
+    "OWNS": (
+        r"\bowns?\b", r"\bowner\b", r"\bpropri[ée]taire\b", r"\bpropietari[oa]\b", r"\bregistered to\b",
+        r"يملك", r"مالك",
+    ),
+    "DIRECTS": (
+        r"\bmanag(?:es|er|ing)\b", r"\bdirect(?:s|or)\b", r"\brun by\b", r"\bruns\b", r"\bg[ée]rant\b", r"\bdirige",
+        r"\bdirecteur\b", r"\badministrador\b", r"\bgerente\b", r"\bdirector\b", r"يدير", r"مدير",
+    ),
+    "MEMBER_OF": (
+        r"\bmember\b", r"\bworks? for\b", r"\bmembre\b", r"\btravaille pour\b", r"\bmiembro\b",
+        r"\btrabaja para\b", r"عضو",
+    ),
+    "TRAVELLED_WITH": (
+        r"\btravell?ed (?:together )?with\b", r"\baccompanied\b", r"\btogether with\b",
+        r"\bvoyag\w* (?:avec|en compagnie)\b", r"\baccompagn", r"\bviaj\w* (?:con|junto)\b", r"\bacompa[ñn]",
+        r"سافر مع", r"برفقة",
+    ),
+    "RECRUITED": (
+        r"\brecruit", r"\blured\b", r"\brecrut", r"\bcapt[óo]\b", r"\bcaptad[oa]\b", r"\breclut", r"جند",
+        r"استدرج",
+    ),
+    "EXPLOITED": (r"\bexploit", r"\bforced\b", r"\bcontra?int", r"\bobligad", r"\bforz", r"استغل", r"أجبر"),
+    "TRANSPORTED": (
+        r"\btransport", r"\bsmuggled\b", r"\bferried\b", r"\bskipper", r"\bcaptain", r"\bpassad",
+        r"\bconvoy", r"\bpilot", r"\bpatr[oó]n\b", r"\bcapit", r"نقل", r"هرب",
+    ),
+    "PAID": (
+        r"\bpaid\b", r"\bpays?\b", r"\btransferr?ed\b", r"\bsent\b", r"\bwired\b", r"\bpay[ée]\b", r"\bvers[ée]\b",
+        r"\bvirement\b", r"\benvoy[ée]\b", r"\bpag[óo]\b", r"\btransfiri", r"\benvi[óo]\b", r"دفع", r"حول", r"أرسل",
+    ),
+    "LOCATED_AT": (
+        r"\blives?\b", r"\bresid", r"\baddress\b", r"\blocated\b", r"\bbased in\b", r"\bdomicili", r"\bdemeurant\b",
+        r"\bh[ée]berg", r"\bvive\b", r"\bdirecci[óo]n\b", r"\bubicad", r"يقيم", r"يسكن", r"عنوان",
+    ),
+    "TRAVELLED_TO": (
+        r"\b(?:travell?ed|went|moved|headed|sailed|crossed) (?:to|towards|into)\b", r"\barrived (?:in|at)\b",
+        r"\bvoyag\w* (?:vers|à|jusqu)", r"\barriv\w* (?:à|en)\b", r"\bviaj\w* (?:a|hacia|hasta)\b", r"\blleg\w* a\b",
+        r"سافر إلى", r"وصل إلى",
+    ),
+}  # fmt: skip
+
+_COMPILED = {
+    kind: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
+    for kind, pats in CUES.items()
+}
+
+#: Confidence of a cue-typed link, and of plain co-occurrence in a sentence.
+CUE_CONFIDENCE = 0.75
+COOCCURRENCE_CONFIDENCE = 0.35
+#: Sentences naming more mentions than this are lists: only neighbours are paired.
+MAX_PAIRS_PER_SENTENCE = 40
+#: Two of these in one sentence are a list, not a relation.
+_NEVER_PAIRED_WITH_ITSELF = IDENTIFIER_TYPES | {"Location", "Address"}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A typed mention inside a sentence, by index into the document's mention list."""
+
+    index: int
+    start: int
+    end: int
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A link found in a sentence: ``source``/``target`` index the mention list."""
+
+    type: str
+    source: int
+    target: int
+    confidence: float
+    cue: str | None
+
+
+def relations_in_sentence(
+    text: str, sentence: tuple[int, int], spans: list[Span]
+) -> list[Relation]:
+    """The relations among ``spans`` (sorted by start), all inside ``text[sentence[0]:sentence[1]]``.
+
+    Each pair is typed by the first link type whose schema allows the two entity
+    types (either way round) and whose cue is written between them; failing that,
+    a cue before the first mention in the same sentence types it with less
+    confidence ("Passport and phone of the suspect: ..."). Untyped pairs are
+    ``ASSOCIATED_WITH``, except two identifiers or two places of the same type.
+    """
+    found: list[Relation] = []
+    pairs = [(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :]]
+    if len(pairs) > MAX_PAIRS_PER_SENTENCE:
+        pairs = list(pairwise(spans))
+    for a, b in pairs:
+        relation = _typed(a, b, text[a.end : b.start]) or _typed(
+            a, b, text[sentence[0] : a.start], near=False
+        )
+        if relation is None and not (a.type == b.type and a.type in _NEVER_PAIRED_WITH_ITSELF):
+            relation = Relation("ASSOCIATED_WITH", a.index, b.index, COOCCURRENCE_CONFIDENCE, None)
+        if relation is not None:
+            found.append(relation)
+    return found
+
+
+def _typed(a: Span, b: Span, context: str, near: bool = True) -> Relation | None:
+    for kind, pattern in _COMPILED.items():
+        spec = link_type(kind)
+        if spec.allows(a.type, b.type):
+            source, target = a, b
+        elif spec.allows(b.type, a.type):
+            source, target = b, a
+        else:
+            continue
+        match = pattern.search(context)
+        if match:
+            confidence = CUE_CONFIDENCE if near else CUE_CONFIDENCE - 0.15
+            return Relation(kind, source.index, target.index, confidence, match.group(0))
+    return None
