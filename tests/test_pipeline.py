@@ -1,0 +1,206 @@
+"""The ingestion pipeline on real files: idempotent, atomic per file, bad files reported."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_readers import AR, EN, ES, FR, make_docx, make_email, make_pdf
+
+from odyssey.graph import SqliteStore
+from odyssey.ingest.pipeline import ingest
+
+CALLS = "caller,callee,start,duration_s\n+218 91 234 5678,0039 333 1234567,2026-03-01T10:00:00,65\n"
+
+
+def write_case(folder: Path) -> Path:
+    """A small mixed case folder: messages in four languages, an e-mail, a table, and bad files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in (("en.txt", EN), ("fr.txt", FR), ("es.txt", ES), ("ar.txt", AR)):
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "tables").mkdir()
+    (folder / "tables" / "calls.csv").write_text(CALLS)
+    mail = make_email(
+        "Dear colleagues,\nAli HASSAN uses the number +218 92 765 4321.\nRegards",
+        [
+            ("report.pdf", make_pdf("REFERENCE: NCB-ROME/2026/SOM/0150\n\nThe boat SEA STAR (IMO 9074729) was seized."),
+             "application/pdf"),
+            ("notes.docx", make_docx(["Joy OSAGIE holds the Nigerian passport A01234567."]),
+             "application/octet-stream"),
+        ],
+    )  # fmt: skip
+    (folder / "mail.eml").write_bytes(mail)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "garbage.txt").write_bytes(bytes(range(256)) * 20)
+    (folder / "truncated.pdf").write_bytes(make_pdf("x")[:200])
+    (folder / ".hidden.txt").write_text(EN)  # hidden files are not ingested
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8")  # unsupported in a folder: not picked up
+    return folder
+
+
+def test_a_mixed_folder_lands_except_the_bad_files(tmp_path: Path) -> None:
+    folder = write_case(tmp_path / "case")
+    with SqliteStore(tmp_path / "o.db") as store:
+        summary = ingest(store, [folder])
+        counts = summary.counts()
+        assert (counts["new"], counts["failed"], counts["skipped"]) == (6, 3, 0)
+        failed = {Path(f["path"]).name: f["reason"] for f in summary.to_dict()["failed_files"]}
+        assert set(failed) == {"empty.txt", "garbage.txt", "truncated.pdf"}
+        assert "empty" in failed["empty.txt"] and "binary" in failed["garbage.txt"]
+        stats = store.counts()
+        assert stats.documents == 8  # 6 files + 2 attachments
+        assert (
+            stats.documents_by_language.get("ar") == 1
+            and stats.documents_by_language.get("fr") == 1
+        )
+        assert {c.id for c in store.cases()} >= {
+            "IT-SOM-2026-031",
+            "FR-TEH-2026-004",
+            "ES-SOM-2026-002",
+        }
+        phone = store.entities(["Phone:+218912345678"])
+        assert phone, "the same phone in the EN and AR reports and the call records is one node"
+        sources = {
+            store.document(m.document_id).source.split("/")[-1]
+            for m in store.mentions(entity_id=phone[0].id)
+        }
+        assert {"en.txt", "ar.txt", "calls.csv"} <= sources
+        assert store.entities(["Vessel:IMO9074729"]) and store.entities(
+            ["IdentityDocument:passport:NG:A01234567"]
+        )
+        called = [lk for lk in store.links() if lk.type == "CALLED"]
+        assert len(called) == 1 and called[0].properties["duration_s"] == "65"
+        uses = [lk for lk in store.links(entity_id="Phone:+218927654321") if lk.type == "USES"]
+        assert uses, "the cue 'uses the number' types the link"
+
+
+def test_every_stored_mention_is_the_exact_text(tmp_path: Path) -> None:
+    folder = write_case(tmp_path / "case")
+    with SqliteStore(tmp_path / "o.db") as store:
+        ingest(store, [folder])
+        for doc in store.documents():
+            for m in store.mentions(document_id=doc.id):
+                assert doc.text[m.start : m.end] == m.text
+            for link in store.links():
+                if link.evidence.document_id == doc.id:
+                    assert 0 <= link.evidence.start < link.evidence.end <= len(doc.text)
+
+
+def test_ingesting_twice_adds_nothing(tmp_path: Path) -> None:
+    folder = write_case(tmp_path / "case")
+    with SqliteStore(tmp_path / "o.db") as store:
+        ingest(store, [folder])
+        before = store.counts()
+        again = ingest(store, [folder]).counts()
+        assert (again["new"], again["skipped"], again["failed"]) == (0, 6, 3)
+        assert store.counts() == before
+
+
+def test_same_content_under_two_names_is_one_document(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(EN)
+    (tmp_path / "copy-of-a.txt").write_text(EN)
+    with SqliteStore(tmp_path / "o.db") as store:
+        counts = ingest(store, [tmp_path / "a.txt", tmp_path / "copy-of-a.txt"]).counts()
+        assert (counts["new"], counts["skipped"]) == (1, 1)
+
+
+def test_missing_and_unsupported_paths_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    with SqliteStore(tmp_path / "o.db") as store:
+        summary = ingest(store, [tmp_path / "nope", tmp_path / "photo.jpg"])
+    reasons = [f["reason"] for f in summary.to_dict()["failed_files"]]
+    assert reasons == ["no such file or folder", ".jpg files are not supported"]
+
+
+def test_case_option_files_documents_without_a_case(tmp_path: Path) -> None:
+    (tmp_path / "note.txt").write_text("Ali HASSAN uses the number +218 91 234 5678.")
+    with SqliteStore(tmp_path / "o.db") as store:
+        ingest(store, [tmp_path / "note.txt"], case_id="OP-ODYSSEY-1")
+        assert [d.case_id for d in store.documents()] == ["OP-ODYSSEY-1"]
+
+
+def many_reports(folder: Path, n: int) -> Path:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"r{i:04d}.txt").write_text(
+            f"REFERENCE: NCB-ROME/2026/SOM/{i:04d}\nDATE: 2026-03-{1 + i % 28:02d}\n\n"
+            f"Suspect number {i} uses the number +39 333 {1000000 + i}. "
+            f"He travelled with Ali HASSAN and holds the passport YA{1000000 + i}.\n"
+        )
+    return folder
+
+
+def test_a_killed_ingest_leaves_whole_files_and_a_rerun_completes_it(tmp_path: Path) -> None:
+    folder = many_reports(tmp_path / "reports", 600)
+    clean_db, killed_db = tmp_path / "clean.db", tmp_path / "killed.db"
+    command = [
+        sys.executable,
+        "-m",
+        "odyssey",
+        "--store",
+        str(killed_db),
+        "ingest",
+        str(folder),
+        "--json",
+    ]
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ)
+    )
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        if killed_db.exists():
+            with SqliteStore(killed_db) as probe:
+                stored = probe.counts().documents
+            if stored >= 64:
+                break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    with SqliteStore(killed_db) as killed:
+        partial = killed.counts().documents
+    assert 0 < partial < 600, "the process was killed mid-batch"
+    with SqliteStore(clean_db) as clean:
+        ingest(clean, [folder])
+        expected = {
+            d.id: len(clean.mentions(document_id=d.id)) for d in clean.documents(limit=1000)
+        }
+        clean_counts = clean.counts()
+    with SqliteStore(killed_db) as killed:
+        for doc in killed.documents(limit=1000):  # every stored file is whole
+            assert len(killed.mentions(document_id=doc.id)) == expected[doc.id]
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    result = json.loads(rerun.stdout)
+    assert result["skipped"] == partial and result["new"] == 600 - partial
+    with SqliteStore(killed_db) as killed:
+        assert killed.counts() == clean_counts
+
+
+@pytest.mark.parametrize("lang_text", [EN, FR, ES, AR])
+def test_extract_command_prints_the_documented_json(tmp_path: Path, lang_text: str) -> None:
+    path = tmp_path / "m.txt"
+    path.write_text(lang_text, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "odyssey", "extract", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert set(data["document"]) >= {"source", "language", "reference", "date", "originator"}
+    assert data["document"]["language"] in ("en", "fr", "es", "ar")
+    for ent in data["entities"]:
+        assert lang_text[ent["start"] : ent["end"]] == ent["text"]
+        assert ent["method"] in ("ner", "rule", "field")
+    ids = {e["id"] for e in data["entities"]}
+    for link in data["links"]:
+        assert link["source"] in ids and link["target"] in ids
+    assert any(e["type"] == "Phone" for e in data["entities"]) == ("+218" in lang_text)
