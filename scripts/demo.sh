@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job on a fresh machine: set up, generate a sample NCB corpus and show
-# what the embedded store holds. Everything stays inside ./sample.
+# The main job on a fresh machine: set up, generate a sample NCB corpus, ingest it
+# into the embedded store and show what the store holds. Everything stays in ./sample.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -9,7 +9,8 @@ if [ ! -f sample/corpus/truth.json ]; then
     rm -rf sample/corpus
     .venv/bin/odyssey synth --out sample/corpus --reports 200 --seed 7
 fi
+.venv/bin/odyssey ingest sample/corpus/messages sample/corpus/emails sample/corpus/tables
 .venv/bin/odyssey stats
 echo
 echo "Sample corpus: $(pwd)/sample/corpus (messages/, emails/, tables/, truth.json)"
-echo "Store:         $ODYSSEY_STORE"
+echo "Store:         $ODYSSEY_STORE   (try: .venv/bin/odyssey --store $ODYSSEY_STORE search hassan)"
