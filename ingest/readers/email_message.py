@@ -7,10 +7,11 @@ import email
 import email.policy
 import email.utils
 import quopri
+import re
 from email.message import EmailMessage
 
-from odyssey.ingest.readers.header import parse_header
-from odyssey.ingest.readers.source import Limits, ReadError, SourceDocument
+from odyssey.ingest.readers.header import HANDLING_WORDS, REFERENCE, derive_fields, keyword, parse_header
+from odyssey.ingest.readers.source import FieldSpan, Limits, ReadError, SourceDocument
 from odyssey.ingest.readers.text import decode
 
 
@@ -40,13 +41,12 @@ def read_email(name: str, data: bytes, limits: Limits, depth: int = 0) -> Source
         list(header.spans),
         header.body_start,
     )
-    doc.fields.setdefault("subject", str(message["Subject"] or "").strip() or None)
+    _fields_from_mail(doc, message)
     if "date" not in doc.fields and message["Date"]:
         try:
             doc.fields["date"] = email.utils.parsedate_to_datetime(str(message["Date"])).date()
         except (TypeError, ValueError):
             doc.warnings.append(f"unreadable Date header {message['Date']!r}")
-    doc.fields.setdefault("sender", str(message["From"] or ""))
     total = len(data)
     for count, part in enumerate(message.iter_attachments()):
         filename = part.get_filename() or f"attachment-{count + 1}"
@@ -86,6 +86,35 @@ def read_email(name: str, data: bytes, limits: Limits, depth: int = 0) -> Source
                 child.fields.setdefault(key, doc.fields[key])
         doc.attachments.append(child)
     return doc
+
+
+_NCB_NAME = re.compile(r"\b(NCB|BCN|OCN)[\s-]+([A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*)*)")
+_CASE_CUE = re.compile(
+    r"(?:\bcase|\baffaire|\bdossier|\bcaso|\bexpediente|القضية)(?: (?:no\.?|n°|number|número|رقم))?[\s:]+"
+    r"(?P<id>[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)",
+    re.IGNORECASE,
+)
+
+
+def _fields_from_mail(doc: SourceDocument, message: EmailMessage) -> None:
+    """Metadata an informal e-mail carries outside an NCB header: sender, subject tags, case cue."""
+    f = doc.fields
+    subject = " ".join(str(message["Subject"] or "").split())
+    sender = str(message["From"] or "")
+    f.setdefault("subject", subject or None)
+    f.setdefault("sender", sender)
+    if "originating_ncb" not in f and (m := _NCB_NAME.search(sender)):
+        f["originating_ncb"] = f"{m[1].upper()} {m[2].upper()}"
+    if "reference" not in f and (m := REFERENCE.search(subject)):
+        f["reference"] = m[0]
+    if "handling_code" not in f:
+        tags = " ".join(re.findall(r"\[([^\]]+)\]", subject))
+        if tags and (code := keyword(tags, HANDLING_WORDS)):
+            f["handling_code"] = code
+    if "case_id" not in f and (m := _CASE_CUE.search(doc.text[:5000])):
+        f["case_id"] = m["id"]
+        doc.spans.append(FieldSpan("case_id", m.start("id"), m.end("id")))
+    derive_fields(f)
 
 
 def _forwarded_bytes(part: EmailMessage) -> bytes:

@@ -107,7 +107,7 @@ _LINE = re.compile(
     r"^[ \t\u200e\u200f]*(?P<label>[^\W\d_][\w ./]{0,30}?)[ \t]*[:：][ \t]*(?P<value>\S.*?)[ \t\u200e\u200f]*$"
 )
 
-_CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "smuggling",
         (
@@ -122,15 +122,27 @@ _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("trafficking", ("trafficking", "traite", "trata", "explotacion", "الاتجار", "teh", "thb")),
+    ("other", ("other", "autre", "otro", "otra", "أخرى", "laundering", "blanchiment", "blanqueo", "fraud",
+               "fraude", "غسل", "تزوير")),
 )
-_HANDLING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+HANDLING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("confidential", ("confidential", "confidentiel", "confidencial", "سري")),
     ("restricted", ("restricted", "restreint", "restringido", "reservado", "مقيد", "محدود")),
     ("official", ("official", "officiel", "oficial", "رسمي")),
 )
 _GRADING = re.compile(r"\b([A-F])\s*[/\-]?\s*([1-6])\b")
 _CASE = re.compile(r"^(?P<id>[^\s(]+)\s*(?:[(\[](?P<title>[^)\]]*)[)\]])?\s*(?P<rest>.*)$")
-_REF_CATEGORY = re.compile(r"/(TEH|THB|SOM)/", re.IGNORECASE)
+_REF_CATEGORY = re.compile(r"/(TEH|THB|SOM|OTH)/", re.IGNORECASE)
+#: An NCB message reference such as NCB-MADRID/2026/TEH/0147.
+REFERENCE = re.compile(r"\b[A-Z]{2,5}-[A-Z][A-Z .'-]*?/\d{4}/[A-Z]{2,4}/\d{1,6}\b")
+# Arabic month names used in the Levant and the Maghreb, as the forms dateparser knows.
+_ARABIC_MONTHS = {
+    "كانون الثاني": "يناير", "شباط": "فبراير", "آذار": "مارس", "نيسان": "أبريل", "أيار": "مايو",
+    "حزيران": "يونيو", "تموز": "يوليو", "آب": "أغسطس", "أيلول": "سبتمبر", "تشرين الأول": "أكتوبر",
+    "تشرين الثاني": "نوفمبر", "كانون الأول": "ديسمبر", "جانفي": "يناير", "فيفري": "فبراير",
+    "أفريل": "أبريل", "ماي": "مايو", "جوان": "يونيو", "جويلية": "يوليو", "أوت": "أغسطس",
+}  # fmt: skip
+_ARABIC_MONTH = re.compile("|".join(sorted(map(re.escape, _ARABIC_MONTHS), key=len, reverse=True)))
 
 
 @dataclass(slots=True)
@@ -184,7 +196,7 @@ def parse_header(text: str, *, start: int = 0, max_lines: int = 40) -> Header:
         pos = end + 1
     if not seen:
         header.body_start = start
-    _derive(header)
+    derive_fields(header.fields)
     return header
 
 
@@ -194,7 +206,7 @@ def _store(header: Header, name: str, raw: str, start: int, end: int) -> None:
         f[name] = " ".join(raw.upper().split())
         header.spans.append(FieldSpan(name, start, end))
     elif name == "recipients":
-        f[name] = tuple(" ".join(r.upper().split()) for r in re.split(r"[;,]", raw) if r.strip())
+        f[name] = tuple(" ".join(r.upper().split()) for r in re.split(r"[;,؛،]", raw) if r.strip())
     elif name == "reference":
         f[name] = raw.strip()
         header.spans.append(FieldSpan(name, start, end))
@@ -211,18 +223,19 @@ def _store(header: Header, name: str, raw: str, start: int, end: int) -> None:
                 f["case_title"] = title
             header.spans.append(FieldSpan("case_id", start, start + len(m["id"])))
     elif name == "crime_category":
-        category = _keyword(raw, _CATEGORY_WORDS)
+        category = keyword(raw, CATEGORY_WORDS)
         if category:
             f[name] = category
     elif name == "handling_code":
-        f[name] = _keyword(raw, _HANDLING_WORDS) or "official"
+        f[name] = keyword(raw, HANDLING_WORDS) or "official"
     elif name == "grading":
         m = _GRADING.search(raw.upper())
         if m:
             f[name] = m[1] + m[2]
 
 
-def _keyword(raw: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+def keyword(raw: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    """The value of the first row of ``table`` one of whose words starts a word of ``raw``."""
     folded = fold(raw)
     for value, words in table:
         if any(re.search(rf"(?<!\w){re.escape(fold(w))}", folded) for w in words):
@@ -230,9 +243,8 @@ def _keyword(raw: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str | 
     return None
 
 
-def _derive(header: Header) -> None:
-    """Fill what the header implies: the date, and the crime area from the reference."""
-    f = header.fields
+def derive_fields(f: dict[str, Any]) -> None:
+    """Fill what the fields imply: the date from its written form, the crime area from the reference."""
     if "date_written" in f:
         parsed = parse_date(f.pop("date_written"))
         if parsed:
@@ -240,7 +252,8 @@ def _derive(header: Header) -> None:
     if "crime_category" not in f and "reference" in f:
         m = _REF_CATEGORY.search(f["reference"])
         if m:
-            f["crime_category"] = "smuggling" if m[1].upper() == "SOM" else "trafficking"
+            code = m[1].upper()
+            f["crime_category"] = {"SOM": "smuggling", "OTH": "other"}.get(code, "trafficking")
 
 
 def parse_date(written: str) -> date | None:
@@ -249,8 +262,9 @@ def parse_date(written: str) -> date | None:
     >>> parse_date("14 de marzo de 2026"), parse_date("14/03/2026") == parse_date("2026-03-14")
     (datetime.date(2026, 3, 14), True)
     """
+    written = _ARABIC_MONTH.sub(lambda m: _ARABIC_MONTHS[m[0]], written.strip()[:60])
     value = dateparser.parse(
-        written.strip()[:60],
+        written,
         languages=["en", "fr", "es", "ar"],
         settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True},
     )
