@@ -204,8 +204,9 @@ class Extractor:
                 f"{src.source}: no mapping fits the columns {', '.join(columns[:8])}; give one with --mapping"
             )
             return
-        region = country_of_ncb(res.document.originating_ncb)
         specs = {e.name: (e, mapping.column_for(e, columns)) for e in mapping.entities}
+        ncb_country = country_of_ncb(res.document.originating_ncb)
+        regions = [ncb_country] if ncb_country else _table_countries(src, specs)
         for row in src.rows:
             ends: dict[str, Mention] = {}
             for name, (spec, column) in specs.items():
@@ -213,13 +214,7 @@ class Extractor:
                     continue
                 start, end = row.cell_spans[column]
                 entity = self._cell_entity(
-                    spec.type,
-                    row.cells[column],
-                    region,
-                    spec.properties,
-                    mapping,
-                    row.cells,
-                    columns,
+                    spec.type, row.cells[column], regions, spec.properties, mapping, row.cells
                 )
                 if entity is None:
                     res.warnings.append(
@@ -249,14 +244,17 @@ class Extractor:
                 )  # fmt: skip
 
     @staticmethod
-    def _cell_entity(kind, cell, region, properties, mapping, cells, columns):  # type: ignore[no-untyped-def]
+    def _cell_entity(kind, cell, regions, properties, mapping, cells):  # type: ignore[no-untyped-def]
         props = {}
         for prop, names in properties:
             column = mapping.column_for(names, cells)
             if column:
                 props[prop] = cells[column]
         if is_identifier(kind):
-            found = identify_cell(kind, cell, region)
+            found = next(
+                (f for r in regions or [None] if (f := identify_cell(kind, cell, r)) is not None),
+                None,
+            )
             if found is None:
                 return None
             return Entity(
@@ -303,6 +301,23 @@ class Extractor:
         )
         res.mentions.append(mention)
         return mention
+
+
+def _table_countries(src: SourceDocument, specs: dict) -> list[str]:  # type: ignore[type-arg]
+    """Countries of a table's international phone numbers, most frequent first.
+
+    A call-record export has no NCB header to say which country its national
+    numbers (``07400...``) belong to; the countries its international numbers
+    belong to are the candidates, tried in turn until one makes the number valid.
+    """
+    columns = [column for spec, column in specs.values() if spec.type == "Phone" and column]
+    votes: dict[str, int] = {}
+    for row in (src.rows or [])[:2000]:
+        for column in columns:
+            found = identify_cell("Phone", row.cells.get(column, ""))
+            if found is not None and (country := found.properties.get("country")):
+                votes[country] = votes.get(country, 0) + 1
+    return sorted(votes, key=lambda c: (-votes[c], c))
 
 
 def _value(entity: Entity) -> str | None:

@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ from odyssey.ingest.mapping import Mapping, builtin_mappings
 from odyssey.ingest.readers import SUPPORTED_SUFFIXES, Limits, ReadError, SourceDocument, read_path
 from odyssey.ingest.readers.source import DEFAULT_LIMITS
 from odyssey.model import Document
+
+log = logging.getLogger(__name__)
 
 #: Files read and extracted together (one ``nlp.pipe`` call per language).
 CHUNK_FILES = 64
@@ -179,9 +182,15 @@ def _extract(
     grouped: dict[Path, list[Extraction] | str] = {}
     try:
         flat = extractor.extract(sources.values())
-    except (OdysseyError, ValueError) as err:
+    except Exception as err:  # one odd file must not sink the batch: isolate it, report it
         if len(sources) == 1:
-            return {next(iter(sources)): f"extraction failed: {err}"}
+            path = next(iter(sources))
+            if isinstance(err, OdysseyError | ValueError):
+                return {path: f"extraction failed: {err}"}
+            log.exception("internal error while extracting %s", path)
+            return {
+                path: f"internal error while extracting ({type(err).__name__}: {err}); please report it"
+            }
         for path, src in sources.items():
             grouped.update(_extract(extractor, {path: src}))
         return grouped

@@ -11,6 +11,7 @@ output; errors are one line on stderr with exit status 2, never a stack trace.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -307,4 +308,12 @@ def main() -> None:
     except click.ClickException as err:
         err.show()
         sys.exit(err.exit_code)
+    except Exception as err:  # a bug: one line for the user, the traceback only on request
+        if os.environ.get("ODYSSEY_DEBUG"):
+            raise
+        click.echo(
+            f"internal error: {type(err).__name__}: {err} (set ODYSSEY_DEBUG=1 for details)",
+            err=True,
+        )
+        sys.exit(3)
     sys.exit(status if isinstance(status, int) else 0)

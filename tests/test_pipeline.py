@@ -204,3 +204,37 @@ def test_extract_command_prints_the_documented_json(tmp_path: Path, lang_text: s
     for link in data["links"]:
         assert link["source"] in ids and link["target"] in ids
     assert any(e["type"] == "Phone" for e in data["entities"]) == ("+218" in lang_text)
+
+
+def test_a_bug_on_one_file_is_reported_and_the_rest_lands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from odyssey.ingest.extractor import Extractor
+
+    for name in ("a.txt", "poison.txt", "c.txt"):
+        (tmp_path / name).write_text(f"{name}: Ali HASSAN uses the number +218 91 234 5678.")
+    real = Extractor._text
+
+    def faulty(self, res, src, parsed):  # type: ignore[no-untyped-def]
+        if src.source.endswith("poison.txt"):
+            raise RuntimeError("injected fault")
+        return real(self, res, src, parsed)
+
+    monkeypatch.setattr(Extractor, "_text", faulty)
+    with SqliteStore(tmp_path / "o.db") as store:
+        summary = ingest(store, [tmp_path])
+        assert summary.counts()["new"] == 2
+        (failed,) = summary.to_dict()["failed_files"]
+        assert failed["path"].endswith("poison.txt") and "internal error" in failed["reason"]
+        assert store.counts().documents == 2
+
+
+def test_national_numbers_in_a_table_take_the_country_of_its_other_numbers(tmp_path: Path) -> None:
+    (tmp_path / "calls.csv").write_text(
+        "caller,callee,start\n+447400255134,+33616385224,2025-01-01T10:00:00\n"
+        "07400255134,+84912315225,2025-01-02T10:00:00\n+84911773882,+447400255134,2025-01-03T10:00:00\n"
+    )
+    with SqliteStore(tmp_path / "o.db") as store:
+        summary = ingest(store, [tmp_path / "calls.csv"])
+        assert summary.to_dict()["warnings"] == []
+        assert len(store.mentions(entity_id="Phone:+447400255134")) == 3

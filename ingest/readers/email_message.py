@@ -10,7 +10,13 @@ import quopri
 import re
 from email.message import EmailMessage
 
-from odyssey.ingest.readers.header import HANDLING_WORDS, REFERENCE, derive_fields, keyword, parse_header
+from odyssey.ingest.readers.header import (
+    HANDLING_WORDS,
+    REFERENCE,
+    derive_fields,
+    keyword,
+    parse_header,
+)
 from odyssey.ingest.readers.source import FieldSpan, Limits, ReadError, SourceDocument
 from odyssey.ingest.readers.text import decode
 
