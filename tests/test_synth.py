@@ -26,18 +26,60 @@ from odyssey.ingest.synth.data_places import NCBS
 from odyssey.ingest.synth.identifiers import b58check_valid, imo_valid
 from odyssey.ingest.synth.lang import get_lang
 
-ENTITY_TYPES = {"Person", "Organization", "Location", "Address", "Phone", "Email",
-                "IdentityDocument", "Vehicle", "Vessel", "BankAccount", "CryptoWallet"}
-LINK_TYPES = {"USES", "HOLDS", "OWNS", "MEMBER_OF", "DIRECTS", "RECRUITED", "EXPLOITED",
-              "TRANSPORTED", "TRAVELLED_WITH", "TRAVELLED_TO", "ROUTE", "PAID", "CALLED",
-              "LOCATED_AT", "ASSOCIATED_WITH"}
+ENTITY_TYPES = {
+    "Person",
+    "Organization",
+    "Location",
+    "Address",
+    "Phone",
+    "Email",
+    "IdentityDocument",
+    "Vehicle",
+    "Vessel",
+    "BankAccount",
+    "CryptoWallet",
+}
+LINK_TYPES = {
+    "USES",
+    "HOLDS",
+    "OWNS",
+    "MEMBER_OF",
+    "DIRECTS",
+    "RECRUITED",
+    "EXPLOITED",
+    "TRANSPORTED",
+    "TRAVELLED_WITH",
+    "TRAVELLED_TO",
+    "ROUTE",
+    "PAID",
+    "CALLED",
+    "LOCATED_AT",
+    "ASSOCIATED_WITH",
+}
 HEADER_LABELS = {
-    "en": ["FROM", "TO", "REFERENCE", "DATE", "SUBJECT", "CASE", "CATEGORY", "HANDLING",
-           "GRADING"],
-    "fr": ["DE", "À", "RÉFÉRENCE", "DATE", "OBJET", "AFFAIRE", "CATÉGORIE", "TRAITEMENT",
-           "ÉVALUATION"],
-    "es": ["DE", "PARA", "REFERENCIA", "FECHA", "ASUNTO", "CASO", "CATEGORÍA", "TRATAMIENTO",
-           "CALIFICACIÓN"],
+    "en": ["FROM", "TO", "REFERENCE", "DATE", "SUBJECT", "CASE", "CATEGORY", "HANDLING", "GRADING"],
+    "fr": [
+        "DE",
+        "À",
+        "RÉFÉRENCE",
+        "DATE",
+        "OBJET",
+        "AFFAIRE",
+        "CATÉGORIE",
+        "TRAITEMENT",
+        "ÉVALUATION",
+    ],
+    "es": [
+        "DE",
+        "PARA",
+        "REFERENCIA",
+        "FECHA",
+        "ASUNTO",
+        "CASO",
+        "CATEGORÍA",
+        "TRATAMIENTO",
+        "CALIFICACIÓN",
+    ],
     "ar": ["من", "إلى", "المرجع", "التاريخ", "الموضوع", "القضية", "الفئة", "التداول", "التقييم"],
 }
 NCB_COUNTRY = {n.name: n.country for n in NCBS.values()}
@@ -77,8 +119,11 @@ def _generate(root: Path, reports: int, seed: int, **kw: Any) -> Path:
 
 
 def _tree_hash(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +138,7 @@ def test_every_mention_matches_its_text_in_all_document_kinds(corpus: Corpus) ->
     kinds = collections.Counter()
     for m in corpus.truth["mentions"]:
         text = corpus.texts[m["doc"]]
-        assert text[m["start"]:m["end"]] == m["text"], m
+        assert text[m["start"] : m["end"]] == m["text"], m
         assert m["type"] in ENTITY_TYPES
         assert corpus.entities[m["entity"]]["type"] == m["type"]
         doc = corpus.docs[m["doc"]]
@@ -116,7 +161,8 @@ def test_files_are_plain_utf8_without_bom_or_crlf(corpus: Corpus) -> None:
 
 
 def test_same_seed_gives_identical_bytes_and_other_seed_differs(
-        corpus: Corpus, tmp_path: Path) -> None:
+    corpus: Corpus, tmp_path: Path
+) -> None:
     again = _tree_hash(_generate(tmp_path / "again", 200, 7))
     assert again == _tree_hash(corpus.root)
     other = _tree_hash(_generate(tmp_path / "other", 200, 8))
@@ -130,8 +176,9 @@ def test_output_does_not_depend_on_string_hash_randomisation(tmp_path: Path) -> 
     import subprocess
     import sys
 
-    code = ("import sys; from odyssey.ingest.synth import generate; "
-            "generate(sys.argv[1], 40, seed=3)")
+    code = (
+        "import sys; from odyssey.ingest.synth import generate; generate(sys.argv[1], 40, seed=3)"
+    )
     trees = []
     for hashseed in ("0", "4242"):
         out = tmp_path / f"h{hashseed}"
@@ -145,9 +192,11 @@ def test_output_does_not_depend_on_string_hash_randomisation(tmp_path: Path) -> 
 
 
 def test_all_languages_present_with_localised_headers(corpus: Corpus) -> None:
-    langs = collections.Counter(d["language"] for d in corpus.truth["documents"]
-                                if d["text_basis"] in ("file", "email_body")
-                                and d["kind"] != "table")
+    langs = collections.Counter(
+        d["language"]
+        for d in corpus.truth["documents"]
+        if d["text_basis"] in ("file", "email_body") and d["kind"] != "table"
+    )
     assert set(langs) == {"en", "fr", "es", "ar"}
     assert langs["ar"] >= 0.08 * sum(langs.values())
     for d in corpus.truth["documents"]:
@@ -164,15 +213,19 @@ def test_all_languages_present_with_localised_headers(corpus: Corpus) -> None:
         assert lines[8].endswith(d["grading"])
         assert re.fullmatch(r"NCB-[A-Z]+/20\d\d/(TEH|SOM|OTH)/\d{4}", d["reference"])
         assert re.fullmatch(r"[A-F][1-6]", d["grading"])
-    arabic_bodies = [d for d in corpus.truth["documents"]
-                     if d["language"] == "ar" and d["body_language"] == "ar"]
+    arabic_bodies = [
+        d for d in corpus.truth["documents"] if d["language"] == "ar" and d["body_language"] == "ar"
+    ]
     assert arabic_bodies
 
 
 def test_language_filter(tmp_path: Path) -> None:
     c = Corpus(_generate(tmp_path / "enfr", 60, 3, languages=["en", "fr"]))
-    langs = {d["language"] for d in c.truth["documents"]
-             if d["kind"] != "table" and d["text_basis"] in ("file", "email_body")}
+    langs = {
+        d["language"]
+        for d in c.truth["documents"]
+        if d["kind"] != "table" and d["text_basis"] in ("file", "email_body")
+    }
     assert langs == {"en", "fr"}
     assert c.truth["generator"]["languages"] == ["en", "fr"]
 
@@ -196,13 +249,25 @@ def test_person_name_variants_across_languages(corpus: Corpus) -> None:
         if len(forms) >= 3 and len(langs) >= 2:
             rich += 1
     assert rich >= 10
-    arabic_person = [m for m in corpus.truth["mentions"] if m["type"] == "Person"
-                     and corpus.docs[m["doc"]]["language"] == "ar" and ARABIC.search(m["text"])]
+    arabic_person = [
+        m
+        for m in corpus.truth["mentions"]
+        if m["type"] == "Person"
+        and corpus.docs[m["doc"]]["language"] == "ar"
+        and ARABIC.search(m["text"])
+    ]
     assert len(arabic_person) >= 20
-    variants = {m["variant"].split("+")[0] for m in corpus.truth["mentions"]
-                if m["type"] == "Person"}
-    assert {"surname_upper", "surname_first_upper", "surname_first_comma", "initial",
-            "arabic_script", "alias"} <= variants
+    variants = {
+        m["variant"].split("+")[0] for m in corpus.truth["mentions"] if m["type"] == "Person"
+    }
+    assert {
+        "surname_upper",
+        "surname_first_upper",
+        "surname_first_comma",
+        "initial",
+        "arabic_script",
+        "alias",
+    } <= variants
     assert any("+translit" in m["variant"] for m in corpus.truth["mentions"])
     for e in corpus.truth["entities"]:
         if e["type"] == "Person" and e["mention_count"]:
@@ -221,8 +286,9 @@ def test_identifier_mentions_normalise_to_truth_values(corpus: Corpus) -> None:
         if m["type"] == "Phone":
             region = NCB_COUNTRY[doc["originating_ncb"]]
             num = phonenumbers.parse(text, region)
-            assert phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164) \
-                == e["value"], (text, region)
+            assert (
+                phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164) == e["value"]
+            ), (text, region)
             assert phonenumbers.is_valid_number(num)
         elif m["type"] == "BankAccount":
             assert IBAN(text).compact == e["value"]
@@ -235,7 +301,7 @@ def test_identifier_mentions_normalise_to_truth_values(corpus: Corpus) -> None:
             assert re.sub(r"[\s.\-]", "", text) == e["number"]
             assert e["value"] == f"{e['kind']}:{e['country']}:{e['number']}"
         elif m["type"] == "Vehicle":
-            assert f"{e['country']}:{re.sub(r'[^0-9A-Z]', '', text.upper())}" == e["value"]
+            assert re.sub(r"[^0-9A-Z]", "", text.upper()) == e["value"]
         elif m["type"] == "Email":
             assert text.lower() == e["value"]
         elif m["type"] == "CryptoWallet":
@@ -244,12 +310,18 @@ def test_identifier_mentions_normalise_to_truth_values(corpus: Corpus) -> None:
             continue
         checked[m["type"]] += 1
     assert {"Phone", "BankAccount", "Vessel", "IdentityDocument", "Vehicle"} <= set(checked)
-    multi = [e for e in corpus.truth["entities"]
-             if e["type"] in ("Phone", "BankAccount", "IdentityDocument", "Vehicle")
-             and len(e["written_forms"]) >= 2]
+    multi = [
+        e
+        for e in corpus.truth["entities"]
+        if e["type"] in ("Phone", "BankAccount", "IdentityDocument", "Vehicle")
+        and len(e["written_forms"]) >= 2
+    ]
     assert len(multi) >= 10
-    national = [m for m in corpus.truth["mentions"]
-                if m["type"] == "Phone" and m["variant"].startswith("national")]
+    national = [
+        m
+        for m in corpus.truth["mentions"]
+        if m["type"] == "Phone" and m["variant"].startswith("national")
+    ]
     assert national
 
 
@@ -331,8 +403,13 @@ def test_links_respect_the_odyssey_schema(corpus: Corpus) -> None:
 
 def test_networks_cases_and_documents_are_consistent(corpus: Corpus) -> None:
     t = corpus.truth
-    assert t["generator"] == {"name": "odyssey-synth", "version": 1, "seed": 7,
-                              "reports": 200, "languages": ["en", "fr", "es", "ar"]}
+    assert t["generator"] == {
+        "name": "odyssey-synth",
+        "version": 1,
+        "seed": 7,
+        "reports": 200,
+        "languages": ["en", "fr", "es", "ar"],
+    }
     cases = {c["id"]: c for c in t["cases"]}
     cats = collections.Counter(n["crime_category"] for n in t["networks"])
     assert cats["trafficking"] >= 3 and cats["smuggling"] >= 3
