@@ -80,3 +80,41 @@ def test_help_lists_the_verbs() -> None:
     assert run.returncode == 0
     for verb in ("synth", "stats", "search"):
         assert verb in run.stdout
+
+
+def test_synth_then_ingest_as_a_user_would(tmp_path: Path) -> None:
+    corpus, db = tmp_path / "corpus", tmp_path / "case.db"
+    run = odyssey("synth", "--out", str(corpus), "--reports", "30", "--seed", "7", "--json")
+    assert run.returncode == 0, run.stderr
+    summary = json.loads(run.stdout)
+    assert summary["reports"] == 30 and (corpus / "truth.json").exists()
+    files = sum(summary["files"].values())
+    run = odyssey("--store", str(db), "ingest", str(corpus / "messages"), str(corpus / "emails"),
+                  str(corpus / "tables"), "--json")  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert (result["new"], result["failed"]) == (files, 0)
+    assert result["documents"] >= files and result["links"] > 0
+    again = json.loads(
+        odyssey("--store", str(db), "ingest", str(corpus / "messages"), "--json").stdout
+    )
+    assert again["new"] == 0 and again["skipped"] == summary["files"]["messages"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--reports", "0"], "at least 1"),
+        (["--languages", "en,de"], "unknown language 'de'"),
+    ],
+)
+def test_synth_refuses_bad_input_in_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    run = odyssey("synth", "--out", str(tmp_path / "c"), *args)
+    assert run.returncode == 2 and message in run.stderr and "Traceback" not in run.stderr
+
+
+def test_synth_will_not_write_into_a_folder_in_use(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("keep me")
+    run = odyssey("synth", "--out", str(tmp_path), "--reports", "5")
+    assert run.returncode == 2 and "choose an empty folder" in run.stderr
+    assert (tmp_path / "notes.txt").read_text() == "keep me"
