@@ -26,6 +26,7 @@ from odyssey.ingest.extract.cells import identify_cell
 from odyssey.ingest.language import detect_language
 from odyssey.ingest.mapping import Mapping, builtin_mappings, choose_mapping
 from odyssey.ingest.ncbs import country_of_ncb
+from odyssey.ingest.ner_rules import retype
 from odyssey.ingest.readers import SourceDocument
 from odyssey.ingest.readers.header import parse_date
 from odyssey.ingest.relations import Span, relations_in_sentence
@@ -156,6 +157,7 @@ class Extractor:
                 kind is None
                 or not _plausible_name(ent.text)
                 or _overlaps(ent.start_char, ent.end_char, taken)
+                or (kind := retype(kind, ent.text)) is None
             ):
                 continue
             label = " ".join(ent.text.split())

@@ -15,6 +15,14 @@ MODULES = [
     "odyssey.graph",
     "odyssey.graph.store",
     "odyssey.graph.sqlite_store",
+    "odyssey.ingest.readers",
+    "odyssey.ingest.readers.header",
+    "odyssey.ingest.language",
+    "odyssey.ingest.ncbs",
+    "odyssey.ingest.ner_rules",
+    "odyssey.ingest.extract.cells",
+    "odyssey.ingest.extract.identifiers",
+    "odyssey.ingest.pipeline",
 ]
 
 

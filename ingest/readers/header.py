@@ -122,8 +122,23 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("trafficking", ("trafficking", "traite", "trata", "explotacion", "الاتجار", "teh", "thb")),
-    ("other", ("other", "autre", "otro", "otra", "أخرى", "laundering", "blanchiment", "blanqueo", "fraud",
-               "fraude", "غسل", "تزوير")),
+    (
+        "other",
+        (
+            "other",
+            "autre",
+            "otro",
+            "otra",
+            "أخرى",
+            "laundering",
+            "blanchiment",
+            "blanqueo",
+            "fraud",
+            "fraude",
+            "غسل",
+            "تزوير",
+        ),
+    ),
 )
 HANDLING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("confidential", ("confidential", "confidentiel", "confidencial", "سري")),
