@@ -30,7 +30,6 @@ from .store import (
     SeriesPoint,
     Subgraph,
     WriteResult,
-    period_of,
 )
 
 __all__ = [
@@ -46,7 +45,6 @@ __all__ = [
     "Subgraph",
     "WriteResult",
     "open_store",
-    "period_of",
 ]
 
 

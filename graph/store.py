@@ -188,21 +188,6 @@ class SeriesPoint:
     value: int
 
 
-def period_of(day: date, by: Period) -> str:
-    """The label of the period that ``day`` falls in.
-
-    >>> period_of(date(2026, 5, 17), "quarter")
-    '2026-Q2'
-    """
-    if by == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    if by == "quarter":
-        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    if by == "year":
-        return f"{day.year:04d}"
-    raise ValidationError(f"unknown period {by!r}; use month, quarter or year")
-
-
 def check_series_request(measure: str, group_by: str | None) -> None:
     """Reject a measure/grouping pair that makes no sense, with the valid choices."""
     if measure not in SERIES_GROUPS:
