@@ -7,7 +7,10 @@ its document, type and exact span equal a truth mention ("strict"); the
 "overlap" columns also count a prediction of the right type that overlaps a
 truth mention (a name found with one word too many).
 
-    python bench/extraction_quality.py [--reports 300] [--seed 4242]
+    python bench/extraction_quality.py [--reports 300] [--seed 4242] [--show Person,Vessel]
+
+``--show TYPE`` also lists the misses and false hits of one type with their
+words, which is how the rules were tuned (on other seeds than the default).
 """
 
 from __future__ import annotations
@@ -43,7 +46,12 @@ def main() -> None:
     )
     parser.add_argument("--reports", type=int, default=300)
     parser.add_argument("--seed", type=int, default=4242)
+    parser.add_argument(
+        "--show", metavar="TYPE", help="list misses and false hits of these types (comma-separated)"
+    )
+    parser.add_argument("--limit", type=int, default=40, help="how many of each to list")
     args = parser.parse_args()
+    texts: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "corpus"
         generate(root, reports=args.reports, seed=args.seed)
@@ -67,6 +75,7 @@ def main() -> None:
         predicted: dict[tuple[str, str], set[tuple[str, int, int]]] = defaultdict(set)
         for ex in extractions:
             key = _key(ex.document.source, root)
+            texts[key] = ex.document.text
             for m in ex.mentions:
                 predicted[(m.type, language.get(key, "?"))].add((key, m.start, m.end))
     languages = sorted({lang for _, lang in gold} | {lang for _, lang in predicted})
@@ -99,6 +108,29 @@ def main() -> None:
             print(
                 f"{kind:<17}{lang:<6}{len(g):>6}{len(p):>6}{precision:>7.3f}{recall:>7.3f}{f1:>7.3f}{f1o:>12.3f}"
             )
+
+    for kind in (args.show or "").split(","):
+        if kind:
+            _show_errors(kind, gold, predicted, texts, args.limit)
+
+
+def _show_errors(
+    kind: str,
+    gold: dict[tuple[str, str], set[tuple[str, int, int]]],
+    predicted: dict[tuple[str, str], set[tuple[str, int, int]]],
+    texts: dict[str, str],
+    limit: int,
+) -> None:
+    """Print misses and false hits of ``kind`` with a little context, per language."""
+    for lang in sorted({lang for k, lang in gold if k == kind}):
+        g, p = gold[(kind, lang)], predicted[(kind, lang)]
+        for title, spans in (("missed", sorted(g - p)), ("false", sorted(p - g))):
+            print(f"\n== {kind} {lang} {title}: {len(spans)}")
+            for doc, s, e in spans[:limit]:
+                text = texts.get(doc, "")
+                before = text[max(0, s - 30) : s].replace("\n", " ")
+                after = text[e : e + 30].replace("\n", " ")
+                print(f"  {before}[[{text[s:e]}]]{after}   ({doc})")
 
 
 def _overlap_f1(gold: set[tuple[str, int, int]], pred: set[tuple[str, int, int]]) -> float:

@@ -25,6 +25,7 @@ from odyssey.ingest.extract import find_identifiers
 from odyssey.ingest.extract.cells import identify_cell
 from odyssey.ingest.language import detect_language
 from odyssey.ingest.mapping import Mapping, builtin_mappings, choose_mapping
+from odyssey.ingest.names import name_spans
 from odyssey.ingest.ncbs import country_of_ncb
 from odyssey.ingest.ner_rules import retype
 from odyssey.ingest.readers import SourceDocument
@@ -33,8 +34,6 @@ from odyssey.ingest.relations import Span, relations_in_sentence
 from odyssey.model import Case, Document, Entity, Evidence, Link, Mention, entity_id
 from odyssey.schema import is_identifier
 
-#: Confidence given to spaCy entities (the small models expose no scores).
-NER_CONFIDENCE = 0.7
 _DOCUMENT_FIELDS = {
     "language", "reference", "originating_ncb", "recipients", "date", "subject", "case_id",
     "crime_category", "handling_code", "grading",
@@ -151,19 +150,18 @@ class Extractor:
                 found.value,
             )
             taken.append((found.start, found.end))
-        for ent in parsed.ents:
-            kind = nlp_models.LABELS.get(ent.label_)
-            if (
-                kind is None
-                or not _plausible_name(ent.text)
-                or _overlaps(ent.start_char, ent.end_char, taken)
-                or (kind := retype(kind, ent.text)) is None
-            ):
-                continue
-            label = " ".join(ent.text.split())
-            entity = Entity(entity_id(kind, name_key(label)), kind, label)
+        ents = [
+            (ent.start_char, ent.end_char, kind)
+            for ent in parsed.ents
+            if (kind := nlp_models.LABELS.get(ent.label_)) is not None
+            and _plausible_name(ent.text)
+            and (kind := retype(kind, ent.text)) is not None
+        ]
+        for span in name_spans(body, ents, taken, doc.language):
+            label = " ".join(body[span.start : span.end].split())
+            entity = Entity(entity_id(span.type, name_key(label)), span.type, label)
             self._mention(
-                res, entity, offset + ent.start_char, offset + ent.end_char, "ner", NER_CONFIDENCE
+                res, entity, offset + span.start, offset + span.end, span.method, span.confidence
             )
         res.mentions.sort(key=lambda m: (m.start, m.end))
         self._links_by_sentence(
@@ -324,10 +322,6 @@ def _table_countries(src: SourceDocument, specs: dict) -> list[str]:  # type: ig
 
 def _value(entity: Entity) -> str | None:
     return entity.id.split(":", 1)[1] if is_identifier(entity.type) else None
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < b and a < end for a, b in spans)
 
 
 def _plausible_name(text: str) -> bool:

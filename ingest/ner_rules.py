@@ -37,6 +37,16 @@ _COMPANY = re.compile(
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ'’-]+|[A-ZÀ-Ý][A-ZÀ-Ý'’-]+|[A-Z]\.)$")
 
 
+def is_noise(text: str) -> bool:
+    """True for what is never an entity in a report: ``NCB ROME``, ``IBAN``, ``EUR``."""
+    return _NOISE.search(text) is not None
+
+
+def is_company(text: str) -> bool:
+    """True when ``text`` holds a word that makes it an organisation (``Travel``, ``SARL``)."""
+    return _COMPANY.search(text) is not None
+
+
 def retype(kind: str, text: str) -> str | None:
     """The entity type ``text`` should have, given NER said ``kind``; None to drop it."""
     words = text.split()
@@ -45,11 +55,9 @@ def retype(kind: str, text: str) -> str | None:
     if (
         kind == "Organization"
         and not _COMPANY.search(text)
-        and (
-            1 <= len(words) <= 4
-            and all(_NAME_TOKEN.match(w) for w in words)
-            and any(w.isupper() and len(w) > 1 for w in words)
-        )
+        and 1 <= len(words) <= 4
+        and all(_NAME_TOKEN.match(w) for w in words)
+        and (any(w.isupper() and len(w) > 1 for w in words) or len(words) >= 2)
     ):
         return "Person"
     return kind

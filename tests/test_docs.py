@@ -20,6 +20,8 @@ MODULES = [
     "odyssey.ingest.language",
     "odyssey.ingest.ncbs",
     "odyssey.ingest.ner_rules",
+    "odyssey.ingest.names",
+    "odyssey.ingest.addresses",
     "odyssey.ingest.extract.cells",
     "odyssey.ingest.extract.identifiers",
     "odyssey.ingest.pipeline",

@@ -277,6 +277,38 @@ def test_language_narrows_the_cue_words_to_its_own_and_english() -> None:
     assert [f.value for f in find_identifiers(text, language="it")] == ["passport:XX:P1234567"]
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "value"),
+    [
+        ("the Jordanian passport no. N 314889 presented by", "N 314889", "passport:JO:N314889"),
+        ("with the falsified document H60425532.", "H60425532", "travel_document:XX:H60425532"),
+        (
+            "identity card bearing the number 22763820424416.",
+            "22763820424416",
+            "id_card:XX:22763820424416",
+        ),
+        (
+            "el documento de identidad 1.109.967.738, expedido",
+            "1.109.967.738",
+            "id_card:XX:1109967738",
+        ),
+        (
+            "utiliser le document d'identité LM 3216998, délivré",
+            "LM 3216998",
+            "id_card:XX:LM3216998",
+        ),
+        (
+            "con el documento de viaje YR 682320 expedido",
+            "YR 682320",
+            "travel_document:XX:YR682320",
+        ),
+    ],
+)
+def test_more_document_cues_and_number_shapes(text: str, number: str, value: str) -> None:
+    f = one(text, "IdentityDocument")
+    assert (written(text, f), f.value) == (number, value)
+
+
 def test_document_number_without_a_cue_is_left_alone() -> None:
     assert find_identifiers("The reference A01234567 was noted.") == []
 
@@ -306,6 +338,27 @@ def test_plates(text: str, plate: str, value: str, country: str) -> None:
     assert f.properties["plate"] == value
 
 
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("in the beige Opel Vivaro van (EN 039 SY) driven by BUI", "EN 039 SY"),
+        ("Passat de couleur gris argenté (WR 804 XR) conduit par VU", "WR 804 XR"),
+        ("una furgoneta Citroën Jumpy (VJA 987) conducida por Wilson", "VJA 987"),
+        ("the Toyota Hilux pick-up registered 9992182 belongs to", "9992182"),
+        ("a Land Cruiser car with plates 8269593, used by", "8269593"),
+        ("مالك المركبة التي تحمل اللوحة 9992182؛", "9992182"),
+    ],
+)
+def test_plates_in_brackets_before_driven_by_and_plates_of_digits(text: str, plate: str) -> None:
+    assert written(text, one(text, "Vehicle")) == plate
+
+
+def test_a_year_behind_a_plate_cue_is_not_a_plate() -> None:
+    assert [
+        f for f in find_identifiers("the car registered 2019 in Rome") if f.type == "Vehicle"
+    ] == []
+
+
 def test_dates_and_references_behind_a_plate_cue_are_not_plates() -> None:
     text = "registration number 2026-0147 on 14-03-2026"
     assert find_identifiers(text) == []
@@ -316,27 +369,61 @@ def test_dates_and_references_behind_a_plate_cue_are_not_plates() -> None:
 
 def test_imo_with_vessel_name() -> None:
     text = "The boat SEA STAR (IMO 9074729) left Sfax."
-    f = one(text, "Vessel")
-    assert written(text, f) == "IMO 9074729"
-    assert f.value == "IMO9074729"
-    assert f.method == "rule:imo"
-    assert dict(f.properties) == {"imo": "9074729", "name": "SEA STAR"}
+    name, number = [f for f in find_identifiers(text) if f.type == "Vessel"]
+    assert written(text, number) == "IMO 9074729"
+    assert number.value == "IMO9074729"
+    assert number.method == "rule:imo"
+    assert dict(number.properties) == {"imo": "9074729", "name": "SEA STAR"}
+    # the name is a mention of the same vessel
+    assert (written(text, name), name.value, name.method) == (
+        "SEA STAR",
+        "IMO9074729",
+        "rule:vessel-name",
+    )
 
 
 def test_quoted_vessel_name_without_its_prefix() -> None:
     text = 'Le MV "Ocean Viking" (IMO n° 9074729) a débarqué 80 personnes.'
-    f = one(text, "Vessel", language="fr")
-    assert dict(f.properties) == {"imo": "9074729", "name": "OCEAN VIKING"}
+    name, number = [f for f in find_identifiers(text, language="fr") if f.type == "Vessel"]
+    assert dict(number.properties) == {"imo": "9074729", "name": "OCEAN VIKING"}
+    assert written(text, name) == "Ocean Viking"
 
 
 @pytest.mark.parametrize(
-    "form", ["IMO9074729", "IMO n° 9074729", "IMO No. 9074729", "IMO: 9074729"]
+    ("form", "mention"),
+    [
+        ("IMO9074729", "IMO9074729"),
+        ("IMO: 9074729", "IMO: 9074729"),
+        ("IMO n° 9074729", "9074729"),  # behind a label word, the number alone
+        ("IMO No. 9074729", "9074729"),
+        ("IMO رقم 9074729", "9074729"),
+    ],
 )
-def test_imo_written_forms(form: str) -> None:
+def test_imo_written_forms(form: str, mention: str) -> None:
     text = f"navire {form}, pavillon togolais"
     f = one(text, "Vessel")
-    assert written(text, f) == form
+    assert written(text, f) == mention
     assert f.value == "IMO9074729"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("The fishing vessel YASMINE left Benghazi.", "YASMINE", "YASMINE"),
+        ("le remorqueur Sidi Bousaid, IMO 9074729, a quitté", "Sidi Bousaid", "IMO9074729"),
+        ("el buque «Estrella del Mar» zarpó", "Estrella del Mar", "ESTRELLA DEL MAR"),
+        ("غادر قارب الصيد YASMINE بنغازي", "YASMINE", "YASMINE"),
+    ],
+)
+def test_vessel_names_behind_a_vessel_word(text: str, name: str, value: str) -> None:
+    names = [f for f in find_identifiers(text) if f.method == "rule:vessel-name"]
+    assert [(written(text, f), f.value) for f in names] == [(name, value)]
+
+
+def test_a_name_without_imo_takes_the_number_given_elsewhere_in_the_text() -> None:
+    text = "The vessel YASMINE (IMO 9074729) sailed. Later the boat YASMINE was seized."
+    names = [f for f in find_identifiers(text) if f.method == "rule:vessel-name"]
+    assert [f.value for f in names] == ["IMO9074729", "IMO9074729"]
 
 
 def test_invalid_imo_check_digit_is_not_found() -> None:
@@ -437,6 +524,7 @@ def test_a_mixed_report_in_four_languages() -> None:
             "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
         ),
         ("Vehicle", "1234 BCD", "1234BCD"),
+        ("Vessel", "SEA STAR", "IMO9074729"),
         ("Vessel", "IMO 9074729", "IMO9074729"),
         ("Phone", "٠٩١٢٣٤٥٦٧٩", "+218912345679"),
     ]
@@ -489,6 +577,7 @@ def test_a_two_megabyte_report_completes_and_finds_every_planted_identifier() ->
         if i % 400 == 0:
             sentence = "Funds went to DE89 3704 0044 0532 0130 00 and the SEA STAR (IMO 9074729). "
             planted.append((size + sentence.index("DE89"), "BankAccount", "DE89370400440532013000"))
+            planted.append((size + sentence.index("SEA"), "Vessel", "IMO9074729"))
             planted.append((size + sentence.index("IMO"), "Vessel", "IMO9074729"))
             parts.append(sentence)
             size += len(sentence)

@@ -33,7 +33,10 @@ from odyssey.ingest.extract.found import Found
 _CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "passport": (r"passports?",),
-        "travel_document": (r"travel\s+documents?",),
+        "travel_document": (
+            r"travel\s+documents?",
+            r"(?:falsified|forged|fake|false|counterfeit|fraudulent)\s+(?:travel\s+)?documents?",
+        ),
         "id_card": (
             r"(?:national\s+)?id(?:entity)?\s+cards?",
             r"identity\s+documents?",
@@ -43,16 +46,25 @@ _CUES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "fr": {
         "passport": (r"passeports?",),
-        "travel_document": (r"(?:titre|document)s?\s+de\s+voyage",),
+        "travel_document": (
+            r"(?:titre|document)s?\s+de\s+voyage",
+            r"(?:faux|fausses?)\s+documents?",
+            r"documents?\s+(?:falsifi|contrefait)[ée]?s?",
+        ),
         "id_card": (
             r"cartes?\s+(?:nationale\s+)?d['’]\s?identit[ée]",
             r"pi[èe]ces?\s+d['’]\s?identit[ée]",
+            r"documents?\s+d['’]\s?identit[ée]",
             r"(?-i:CNI)",
         ),
         "residence_permit": (r"(?:titre|carte)s?\s+de\s+s[ée]jour", r"cartes?\s+de\s+r[ée]sident"),
     },
     "es": {
         "passport": (r"pasaportes?",),
+        "travel_document": (
+            r"documentos?\s+de\s+viaje",
+            r"documentos?\s+(?:falsificad|fals)[oa]s?",
+        ),
         "id_card": (
             r"(?-i:DNI)",
             r"(?-i:NIE)",
@@ -82,11 +94,15 @@ _METHOD = {
 
 # The number: optional 1-3 capitals and a blank or dash ("P 1234567"), then a
 # digit and letters/digits, optionally a dash and a check letter ("12345678-Z").
+# Or digits grouped by dots ("1.109.967.738", a Colombian cédula).
 # Not part of a longer token, a date or a reference.
 _NUMBER = re.compile(
-    r"(?<![\w+])(?P<prefix>[A-Z]{1,3}[ \-]?)?[0-9][0-9A-Z]{3,11}(?:-[A-Z])?"
+    r"(?<![\w+])(?:(?P<prefix>[A-Z]{1,3}[ \-]?)?[0-9][0-9A-Z]{3,13}(?:-[A-Z])?"
+    r"|[0-9]{1,3}(?:\.[0-9]{3}){2,3})"
     r"(?![\w+]|[\-/.,][0-9A-Za-z])"
 )
+# Filler words that already say "number": after them a prefix is part of the number.
+_NUMBER_WORDS = frozenset({"no", "n", "nr", "num", "number", "numéro", "numero", "número"})
 # Fillers that look like a prefix: "NO 1234567", "N 1234567".
 _NOT_PREFIXES = frozenset({"N", "NO", "NR", "NUM", "NB", "ID"})
 _DNI_SHAPE = re.compile(r"[0-9]{8}[A-Z]")
@@ -108,13 +124,17 @@ def _cue_pattern(languages: tuple[str, ...]) -> re.Pattern[str]:
 def _number_ok(m: re.Match[str]) -> bool:
     number = compact(m.group())
     digits = sum(c.isdigit() for c in number)
-    return 6 <= len(number) <= 12 and digits >= 4
+    return 6 <= len(number) <= 14 and digits >= 4
 
 
-def _strip_filler_prefix(m: re.Match[str]) -> tuple[int, str]:
-    """Start and compact number, without a filler such as "NO " taken for a prefix."""
+def _strip_filler_prefix(m: re.Match[str], said_number: bool) -> tuple[int, str]:
+    """Start and compact number, without a filler such as "NO " taken for a prefix.
+
+    When a filler already said "number" ("passport no. N 314889"), the letters
+    are the number's own prefix and stay.
+    """
     prefix = m.group("prefix")
-    if prefix and prefix.strip(" -") in _NOT_PREFIXES and prefix[-1:] in " -":
+    if prefix and not said_number and prefix.strip(" -") in _NOT_PREFIXES and prefix[-1:] in " -":
         start = m.start() + len(prefix)
         return start, compact(m.group()[len(prefix) :])
     return m.start(), compact(m.group())
@@ -129,7 +149,8 @@ def find_documents(text: str, languages: Iterable[str] = LANGUAGES) -> Iterator[
         if reach is None:
             continue
         m = reach.match
-        start, number = _strip_filler_prefix(m)
+        said_number = any(text[a:b].casefold() in _NUMBER_WORDS for a, b in reach.fillers)
+        start, number = _strip_filler_prefix(m, said_number)
         if len(number) < 6:
             continue
         confidence = 0.85 if kind != "travel_document" else 0.8

@@ -10,7 +10,11 @@ token of 4 to 10 letters and digits holding a digit (``5-123456``, ``KA 1234``)
 is taken with a lower confidence. A country written near the plate ("Italian
 plate", "registered in Libya", "immatriculé en Italie", "(Morocco)") wins over
 the format's. The value is the plate upper-cased without blanks and dashes.
-Plates in Arabic letters and plates written without a cue are not extracted.
+A plate in brackets right before "driven by" ("the white van (EN-039-SY) driven
+by", "(WR 804 XR) conduit par", "(VJA 987) conducido por", "يقودها") needs no
+other cue. Behind a cue a plate of digits alone (``9992182``, ``5 595105``) is
+taken when it has 5 to 8 digits (a year has four). Plates in Arabic letters and
+plates written without a cue are not extracted.
 """
 
 from __future__ import annotations
@@ -63,6 +67,11 @@ _PLATE = re.compile(
     + ")"
     + _END
 )
+# "(EN-039-SY) driven by": a bracketed plate and the verb that says it is one.
+_DRIVEN = re.compile(
+    r"\(\s?(?P<plate>[A-Z0-9][A-Z0-9 \-]{2,10}[A-Z0-9])\s?\)\s{0,2}"
+    r"(?:(?i:driven\s+by|conduite?s?\s+par|conducid[oa]s?\s+por)|يقود(?:ها|ه))"
+)
 _SPECIFIC_ONLY = re.compile(_START + "(?:" + "|".join(_SPECIFIC.values()) + ")" + _END)
 _DATE_LIKE = re.compile(r"[0-9]{1,4}-[0-9]{1,2}-[0-9]{1,4}")
 _GROUP_START = re.compile(r"[ \-](?=[A-Z0-9])")
@@ -82,8 +91,10 @@ def _plate_ok(m: re.Match[str]) -> bool:
     plate = compact(written)
     if not 4 <= len(plate) <= 10 or not any(c.isdigit() for c in plate):
         return False
-    if plate.isdigit() and ("-" not in written or len(written.split("-")[0]) > 3):
-        return False  # a bare number or reference: a year, a count, an amount, "2026-0147"
+    if plate.isdigit() and not (
+        5 <= len(plate) <= 8 and ("-" not in written or len(written.split("-")[0]) <= 3)
+    ):
+        return False  # a year, a count, an amount, a reference such as "2026-0147"
     if _DATE_LIKE.fullmatch(written):
         return False
     # "AS AB 123 CD": a known format starts at a later group, so this one is filler.
@@ -95,29 +106,37 @@ def _plate_ok(m: re.Match[str]) -> bool:
 
 def find_plates(text: str, languages: Iterable[str] = LANGUAGES) -> Iterator[Found]:
     """Registration plates behind cue words in ``text``; value upper-cased, no blanks or dashes."""
+    for d in _DRIVEN.finditer(text):
+        m = _PLATE.fullmatch(text, d.start("plate"), d.end("plate"))
+        if m is not None and _plate_ok(m):
+            yield _found(text, m, country_after(text, d.end()))
     cue = _cue_pattern(tuple(languages))
     for c in cue.finditer(text):
         reach = walk_to_number(text, c.end(), _PLATE, _plate_ok)
         if reach is None:
             continue
-        m = reach.match
-        fmt = m.lastgroup or "XX"
         said = (
             country_in_words(text, reach.fillers)
             or country_before(text, c.start())
-            or country_after(text, m.end())
+            or country_after(text, reach.match.end())
         )
-        country = said or (fmt if fmt != "XX" else None)
-        plate = compact(m.group())
-        props = {"plate": plate}
-        if country:
-            props["country"] = country
-        yield Found(
-            start=m.start(),
-            end=m.end(),
-            type="Vehicle",
-            value=plate,
-            method="rule:plate",
-            confidence=0.8 if fmt != "XX" else 0.6,
-            properties=props,
-        )
+        yield _found(text, reach.match, said)
+
+
+def _found(text: str, m: re.Match[str], said: str | None) -> Found:
+    """The plate ``m``; the country said in words wins over the one its format tells."""
+    fmt = m.lastgroup or "XX"
+    country = said or (fmt if fmt != "XX" else None)
+    plate = compact(m.group())
+    props = {"plate": plate}
+    if country:
+        props["country"] = country
+    return Found(
+        start=m.start(),
+        end=m.end(),
+        type="Vehicle",
+        value=plate,
+        method="rule:plate",
+        confidence=0.8 if fmt != "XX" else 0.6,
+        properties=props,
+    )

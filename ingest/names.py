@@ -1,0 +1,353 @@
+# Typographic quotes and accented capitals are meant here
+"""Names of people and organisations, the way police reports write them.
+
+Statistical NER trained on news misses what police style does with names:
+surnames in capitals (``CELA Fatmir``, ``Salem DARWISH``), the surname first
+with a comma (``ALVAREZ, Leydi``), an initial (``E. GASHI``), the surname alone
+once the person is introduced (``RAMADAN``), nicknames behind a cue (alias "El
+Rubio", dit « Big Brother »), and companies by their legal form (``ESTRELLA
+TRAVEL CO., LTD``) or behind "the company" / "la société" / "la sociedad" /
+"شركة". :func:`name_spans` combines these conventions with the NER entities of
+the same text; the conventions win where they overlap an NER entity.
+
+>>> text = "CELA Fatmir met E. GASHI and ALVAREZ, Leydi in Tirana. RAMADAN paid."
+>>> ents = [(0, 5, "Organization"), (47, 53, "Location")]
+>>> [(text[s.start:s.end], s.type) for s in name_spans(text, ents, [], "en")]
+[('CELA Fatmir', 'Person'), ('E. GASHI', 'Person'), ('ALVAREZ, Leydi', 'Person'), \
+('Tirana', 'Location')]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from odyssey.ingest.addresses import find_addresses
+from odyssey.ingest.ner_rules import is_company
+
+#: Confidence of a name found by a convention of police style.
+RULE_CONFIDENCE = 0.8
+#: Confidence of the same name repeated (the surname alone) or of a nickname.
+REFERENCE_CONFIDENCE = 0.75
+#: Confidence given to spaCy entities (the small models expose no scores).
+NER_CONFIDENCE = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A name in a text: ``text[start:end]``, its entity type and how it was found."""
+
+    start: int
+    end: int
+    type: str
+    method: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    kind: str  # C: capitals, T: title case, I: initial, P: particle, O: other
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+_TOKEN = re.compile(r"(?<![\w.])[A-Z]\.(?=\s)|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# Joining words inside a name ("Laila bin Saleh", "Ahmad al Masri", "Hoang van Long").
+_PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "abou", "ould", "van", "von"})
+# ... and those that join only when capitalised ("ARANGO DE LA CRUZ", "Arango De la Cruz").
+_CAPITAL_PARTICLES = _PARTICLES | {
+    "de",
+    "del",
+    "la",
+    "las",
+    "los",
+    "da",
+    "das",
+    "do",
+    "dos",
+    "di",
+    "du",
+}
+# Capitalised words that are never part of a name in a report.
+_NOT_NAMES = _words(
+    """
+    ncb iban imo bic swift dob imei sim gps vin pnr sms mtcn eur usd gbp lyd egp jod iqd thb cop
+    uk usa eu un id dni nie tie cni ocn bcn teh som oth interpol europol frontex afripol
+    kind regards dear sir madam liaison officer unit team bureau subject reference ref date re fwd
+    fw tel phone mobile fax email e-mail whatsapp telegram viber signal facebook instagram
+    merci cordialement monsieur madame objet saludos atentamente señor señora asunto según cada
+    street road avenue rue calle avenida carrera diagonal transversal rruga boulevard
+    north south east west nord sud est ouest norte sur oeste
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december
+    """
+)
+_COMMA_GAP = re.compile(r",[ ]")
+_ARABIC_AFTER = re.compile(
+    r"[ ]?\([ ]?(?P<name>[\u0600-\u06ff]+(?:[ ][\u0600-\u06ff]+){0,5})[ ]?\)"
+)
+_ALIAS = re.compile(
+    r"(?i:(?:\b(?:alias|a\.k\.a\.?|aka|also\s+known\s+as|known\s+as|nicknamed|dite?|surnomm[ée]e?|"
+    r"apodad[oa]|conocid[oa]\s+como)|\(a\)))"
+    r"\s{0,2}[(]?\s{0,2}[\"“«'‘]\s?(?P<alias>[^\"“”«»'‘’\n]{2,40}?)\s?[\"”»'’]"
+)
+# A company by its legal form: up to six capitalised words, then the form.
+_LEGAL_FORM = re.compile(
+    r"(?<![\w.])(?P<org>(?:[A-Z][\w&'’\-]*[ ]){0,5}?[A-Z][\w&'’\-]*,?[ ]"
+    r"(?:(?i:co\.,?[ ]?ltd\.?|co\.|ltd\.?|llc|gmbh|s\.a\.s\.|s\.a\.|s\.l\.|sarl|s\.r\.l\.|inc\.)"
+    r"|sh\.p\.k\.|SAS|SA|SL))(?![\w])"
+)
+# A company behind a word that says it is one.
+_COMPANY_CUE = re.compile(
+    r"(?i:\b(?:the\s+)?(?:company|firm|société|sociedad|empresa|agency|employee\s+of|employed\s+by|"
+    r"employée?\s+par|empleado\s+de|empleada\s+de))\s+|شركة\s+"
+)
+_ORG_RUN = re.compile(
+    r"[A-Z][\w&'’\-]*(?:[ ](?:(?:de|del|of|&|y|et)[ ])?[A-Z][\w&'’\-]*){0,5}"
+    r"(?:,?[ ](?i:co\.,?[ ]?ltd|s\.a\.s\.|s\.a\.|s\.l\.|sarl|sh\.p\.k\.|ltd\.?|co\.))?"
+)
+# Authorities that investigate are not parties to the case: not entities of the network.
+_AUTHORITY = re.compile(
+    r"(?i:\b(?:prosecutor|police|polic[ií]a|court|tribunal|ministry|minist[eè]re|ministerio|"
+    r"gendarmerie|guardia|carabinieri|fiscal[ií]a|parquet|procura))"
+)
+# Brands and apps that news-trained NER takes for organisations in a report.
+_NOT_ORGANISATIONS = _words(
+    """
+    whatsapp telegram viber signal facebook instagram tiktok snapchat messenger imo
+    toyota nissan ford renault peugeot citroën citroen opel volkswagen mercedes bmw fiat hyundai kia
+    iveco mitsubishi isuzu hilux land cruiser
+    """
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: ``MUÑOZ`` and ``Munoz`` fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=8)
+def _stop_words(language: str | None) -> frozenset[str]:
+    """spaCy's stop words for the report's language and English (names are written across)."""
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.es.stop_words import STOP_WORDS as ES
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    words = set(EN) | {"the", "a", "an"}
+    words |= {"fr": FR, "es": ES}.get(language or "", set())
+    return frozenset(words - _PARTICLES)
+
+
+def _tokens(text: str, language: str | None) -> list[_Token]:
+    stops, english = _stop_words(language), _stop_words("en")
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        low = fold(word)
+        if len(word) == 2 and word[1] == "." and word[0].isupper():
+            kind = "I"
+        elif (low in _PARTICLES and word.islower()) or (
+            low in _CAPITAL_PARTICLES and word[0].isupper()
+        ):
+            kind = "P"
+        elif low in _NOT_NAMES or (low in (english if word.isupper() else stops)):
+            kind = "O"
+        elif word.isupper() and sum(c.isalpha() for c in word) >= 2:
+            kind = "C"
+        elif word[0].isupper() or re.match(r"(?:al|el|ben|bin|abu|ibn)-[A-Z]", word):
+            kind = "T"
+        else:
+            kind = "O"
+        out.append(_Token(m.start(), m.end(), word, kind))
+    return out
+
+
+def _runs(text: str, tokens: Sequence[_Token]) -> list[list[_Token]]:
+    """Maximal runs of name words joined by single spaces (particles only inside)."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    for tok in tokens:
+        joined = current and text[current[-1].end : tok.start] == " "
+        if tok.kind == "P" and not joined and tok.text[0].isupper():
+            tok = replace(tok, kind="T")  # "Van Hung", "El Rubio": a name starts here
+        name_word = tok.kind in "CTI" and (joined or not current)
+        particle = tok.kind == "P" and joined and not all(t.kind == "P" for t in current[-2:])
+        if name_word or particle:
+            current.append(tok)
+        else:
+            _close(current, runs)
+            current = [tok] if tok.kind in "CTI" else []
+    _close(current, runs)
+    return runs
+
+
+def _close(run: list[_Token], runs: list[list[_Token]]) -> None:
+    while run and run[-1].kind == "P":
+        run.pop()
+    while run and run[0].kind == "P":
+        run.pop(0)
+    if run:
+        runs.append(run)
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+def name_spans(
+    text: str,
+    ents: Iterable[tuple[int, int, str]],
+    taken: Iterable[tuple[int, int]],
+    language: str | None,
+) -> list[NameSpan]:
+    """People, organisations, places and addresses in ``text``, sorted, never overlapping.
+
+    ``ents`` are the statistical NER entities ``(start, end, type)`` already
+    re-typed by :mod:`odyssey.ingest.ner_rules`; ``taken`` are the spans of
+    identifiers found by rules (a name never overlaps one).
+    """
+    ents = list(ents)
+    blocked = list(taken)
+    found: list[NameSpan] = []
+
+    def add(start: int, end: int, kind: str, method: str, confidence: float) -> None:
+        if start < end and not _overlaps(start, end, blocked):
+            found.append(NameSpan(start, end, kind, method, confidence))
+            blocked.append((start, end))
+
+    for start, end in find_addresses(text):
+        add(start, end, "Address", "rule:address", RULE_CONFIDENCE)
+    for m in _ALIAS.finditer(text):
+        add(m.start("alias"), m.end("alias"), "Person", "rule:alias", REFERENCE_CONFIDENCE)
+    for start, end in _organisations(text):
+        add(start, end, "Organization", "rule:organisation", RULE_CONFIDENCE)
+    runs = _runs(text, _tokens(text, language))
+    surnames: set[str] = set()
+    for start, end, run in _people(text, runs, ents):
+        before = len(found)
+        add(start, end, "Person", "rule:name", RULE_CONFIDENCE)
+        if len(found) > before:
+            surnames.update(_capital_parts(run))
+    for span in [s for s in found if s.type == "Person"]:
+        m = _ARABIC_AFTER.match(text, span.end)
+        if m is not None:  # "Walid HADDAD (وليد طارق حداد)": the name in Arabic script
+            add(m.start("name"), m.end("name"), "Person", "rule:name-arabic", RULE_CONFIDENCE)
+    for run in runs:
+        if all(t.kind == "C" for t in run) and fold(" ".join(t.text for t in run)) in surnames:
+            add(run[0].start, run[-1].end, "Person", "rule:name-again", REFERENCE_CONFIDENCE)
+    for start, end, kind in _split_routes(text, ents):
+        words = text[start:end]
+        first = fold(words.split()[0])
+        if (
+            any(c.isdigit() for c in words)  # "EUR 5,500"
+            or first in _NOT_ORGANISATIONS  # "WhatsApp", "Ford Transit van"
+            or (kind == "Organization" and _AUTHORITY.search(words))
+        ):
+            continue
+        if len(words.split()) == 1 and fold(words) in _stop_words(language) | _NOT_NAMES:
+            continue
+        add(start, end, kind, "ner", NER_CONFIDENCE)
+    found.sort(key=lambda s: (s.start, s.end))
+    return found
+
+
+_SENTENCE_START = re.compile(r"\s+(?:[A-Z0-9]|$)|$")
+_ROUTE_DASH = re.compile(r"[ ]+[–—-][ ]+")
+
+
+def _split_routes(
+    text: str, ents: Iterable[tuple[int, int, str]]
+) -> Iterable[tuple[int, int, str]]:
+    """A place span written as a route ("Paris – Calais – Londres") is one place per stop."""
+    for start, end, kind in ents:
+        if kind != "Location" or not _ROUTE_DASH.search(text, start, end):
+            yield start, end, kind
+            continue
+        pos = start
+        for dash in _ROUTE_DASH.finditer(text, start, end):
+            yield pos, dash.start(), kind
+            pos = dash.end()
+        yield pos, end, kind
+
+
+def _organisations(text: str) -> Iterable[tuple[int, int]]:
+    """Companies by legal form, then behind a company word."""
+    for m in _LEGAL_FORM.finditer(text):
+        start = m.start("org")
+        first = text[start : text.find(" ", start)]
+        if fold(first) in {"the", "la", "le", "el", "les", "los", "las"}:
+            start += len(first) + 1
+        end = m.end("org")
+        if (
+            text[end - 1] == "."
+            and _SENTENCE_START.match(text, end)
+            and fold(m.group("org")).endswith("ltd.")
+        ):
+            end -= 1  # "Diamond Travel Co., Ltd.  4. We..." : the full stop ends the sentence
+        yield start, end
+    for cue in _COMPANY_CUE.finditer(text):
+        m = _ORG_RUN.match(text, cue.end())
+        if m is not None and fold(m.group().split()[0]) not in _NOT_NAMES:
+            yield m.start(), m.end()
+
+
+def _people(
+    text: str, runs: list[list[_Token]], ents: Sequence[tuple[int, int, str]]
+) -> Iterable[tuple[int, int, list[_Token]]]:
+    """People written in police style, and NER's people stretched over their whole name."""
+    i = 0
+    while i < len(runs):
+        run = runs[i]
+        kinds = {t.kind for t in run}
+        start, end = run[0].start, run[-1].end
+        nxt = runs[i + 1] if i + 1 < len(runs) else None
+        if (
+            kinds == {"C"}
+            and nxt is not None
+            and {t.kind for t in nxt} == {"T"}
+            and len(nxt) <= 3
+            and _COMMA_GAP.fullmatch(text, end, nxt[0].start)
+        ):  # "ALVAREZ, Leydi"
+            yield start, nxt[-1].end, run
+            i += 2
+            continue
+        i += 1
+        if len(run) > 6 or is_company(text[start:end]):
+            continue
+        capitals = [t for t in run if t.kind == "C"]
+        said = {kind for s, e, kind in ents if s < end and start < e}
+        if capitals and ("T" in kinds or "I" in kinds) and run[0].kind != "P":
+            yield start, end, run  # "CELA Fatmir", "Salem DARWISH", "E. GASHI"
+        elif (
+            kinds <= {"C", "P"}
+            and 2 <= len(capitals) <= 4
+            and (said & {"Person", "Organization"} or _in_prose(text, start, end))
+        ):
+            yield start, end, run  # "DAVID NAVARRO ROMERO" in a sentence, not a heading
+        elif "Person" in said and len(run) >= 2 and "C" not in kinds:
+            yield start, end, run  # NER's "Muñoz Valencia" within "María Fernanda Muñoz Valencia"
+
+
+def _in_prose(text: str, start: int, end: int) -> bool:
+    """True when the line around ``start:end`` also has lower-case words (it is not a heading)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return any(c.islower() for c in line)
+
+
+def _capital_parts(run: list[_Token]) -> set[str]:
+    """The surnames in capitals of a name, alone and together: ``NAVARRO ROMERO`` → 3 keys."""
+    caps = [t.text for t in run if t.kind == "C"]
+    parts = {fold(" ".join(caps))} if len(caps) > 1 else set()
+    parts |= {fold(c) for c in caps if len(c) >= 4}
+    return parts

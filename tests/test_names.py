@@ -1,0 +1,148 @@
+"""Names of people and organisations and postal addresses, as police reports write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from odyssey.ingest.addresses import find_addresses
+from odyssey.ingest.names import name_spans
+
+
+def spans(text: str, language: str = "en", ents=(), taken=()) -> list[tuple[str, str]]:
+    """(written form, type) of every span, checking that each is exactly the text."""
+    out = []
+    for s in name_spans(text, list(ents), list(taken), language):
+        assert 0 <= s.start < s.end <= len(text)
+        out.append((text[s.start : s.end], s.type))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("en", "The account is held by CELA Fatmir. It", "CELA Fatmir"),
+        ("en", "A payment was made by Salem DARWISH through", "Salem DARWISH"),
+        ("en", "communications show that E. GASHI (Albanian", "E. GASHI"),
+        ("fr", "le numéro est utilisé par DANG, Van Hung depuis", "DANG, Van Hung"),
+        ("fr", "Le 2 mai, VŨ Hữu Hải a été appréhendé", "VŨ Hữu Hải"),
+        (
+            "es",
+            "fue captada en Cali por ARANGO DE LA CRUZ Juliana, quien",
+            "ARANGO DE LA CRUZ Juliana",
+        ),
+        ("es", "Leidy MUÑOZ controlaba a ALVAREZ, Leydi (nacida", "ALVAREZ, Leydi"),
+        (
+            "es",
+            "Las vigilancias permitieron observar a DAVID NAVARRO ROMERO reunido",
+            "DAVID NAVARRO ROMERO",
+        ),
+        ("en", "3. Walid bin SALEH left Zuwara", "Walid bin SALEH"),
+    ],
+)
+def test_people_in_police_style(language: str, text: str, name: str) -> None:
+    assert (name, "Person") in spans(text, language)
+
+
+def test_a_surname_alone_is_the_person_introduced_before_and_accents_do_not_matter() -> None:
+    text = "Leidy MUÑOZ was seen in Cali. Then MUNOZ was arrested; MUÑOZ paid."
+    assert [s for s in spans(text) if s[1] == "Person"] == [
+        ("Leidy MUÑOZ", "Person"),
+        ("MUNOZ", "Person"),
+        ("MUÑOZ", "Person"),
+    ]
+
+
+def test_a_surname_never_introduced_and_headings_in_capitals_are_not_people() -> None:
+    text = "REQUEST FOR INFORMATION\nLAW ENFORCEMENT ONLY\nWe ask whether HOXHA is known."
+    assert [s for s in spans(text) if s[1] == "Person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        ('Juan ROMERO alias "El Rubio" paid', "El Rubio"),
+        ("VU, Van Hung alias « Big Brother ».", "Big Brother"),
+        ('MARIA TORRES ROMERO (a) "Chispa" comunicó', "Chispa"),
+        ("Hussein KADIR (a.k.a. 'al-Doktor') was", "al-Doktor"),
+    ],
+)
+def test_nicknames_behind_a_cue_are_people(text: str, alias: str) -> None:
+    assert (alias, "Person") in spans(text, "es" if "(a)" in text else "en")
+
+
+def test_the_arabic_writing_of_a_name_in_brackets_is_the_same_person() -> None:
+    text = "3. Walid HADDAD (وليد طارق حداد) is currently detained."
+    assert spans(text) == [("Walid HADDAD", "Person"), ("وليد طارق حداد", "Person")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "org"),
+    [
+        (
+            "en",
+            "The company ESTRELLA TRAVEL CO., LTD (travel agency), whose",
+            "ESTRELLA TRAVEL CO., LTD",
+        ),
+        (
+            "en",
+            "is listed as an employee of Diamond Travel Co., Ltd.  4. We",
+            "Diamond Travel Co., Ltd",
+        ),
+        ("en", "AL-NAJMA MANPOWER CO. has its registered office", "AL-NAJMA MANPOWER CO."),
+        (
+            "es",
+            "La sociedad Agencia de Modelos Orchid tiene su domicilio",
+            "Agencia de Modelos Orchid",
+        ),
+        ("fr", "La société Prestige Hand Car Wash est titulaire", "Prestige Hand Car Wash"),
+        ("fr", "Les locaux de la société Gashi Transport sh.p.k., sis", "Gashi Transport sh.p.k."),
+    ],
+)
+def test_organisations_by_legal_form_or_company_word(language: str, text: str, org: str) -> None:
+    assert (org, "Organization") in spans(text, language)
+
+
+def test_ner_noise_is_dropped_and_routes_split() -> None:
+    text = "paid EUR 5,500 on WhatsApp; the Public Prosecutor's Office in Dover; route Paris – Calais – London"
+    ents = [
+        (text.index("EUR"), text.index("EUR") + 9, "Organization"),
+        (text.index("WhatsApp"), text.index("WhatsApp") + 8, "Organization"),
+        (text.index("the Public"), text.index(" in Dover"), "Organization"),
+        (text.index("Paris"), len(text), "Location"),
+    ]
+    assert spans(text, ents=ents) == [
+        ("Paris", "Location"),
+        ("Calais", "Location"),
+        ("London", "Location"),
+    ]
+
+
+def test_names_never_overlap_identifiers_found_before() -> None:
+    text = "The vessel SIDI BOUSAID (IMO 9074729) and Ali HASSAN."
+    taken = [(text.index("SIDI"), text.index("SIDI") + len("SIDI BOUSAID"))]
+    assert spans(text, taken=taken) == [("Ali HASSAN", "Person")]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "116 Phố Hàng Bạc, Ha Tinh",
+        "60 Meter Street, house 70, Baghdad",
+        "Bahnhofstraße 71, 97370 Frankfurt",
+        "Calle Sevilla 21, 30047 Madrid",
+        "Carrera 42 # 55-98, Bogotá",
+        "Avenida de la Constitución 84, 86561 Madrid",
+        "Rruga e Durrësit, Nr. 154, Tirana",
+        "12 rue Lafayette, 75009 Paris".replace("rue", "Rue"),
+        "شارع الجمهورية، مبنى رقم 119، طبرق",
+        "65 شارع فيصل، الإسكندرية",
+    ],
+)
+def test_addresses(address: str) -> None:
+    text = f"He was located at {address}, where he lived. في {address}."
+    found = [text[s:e] for s, e in find_addresses(text)]
+    assert found[0] == address
+
+
+def test_a_street_word_alone_is_not_an_address() -> None:
+    assert list(find_addresses("The Street was empty and Wall Street closed.")) == []
