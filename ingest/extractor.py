@@ -23,9 +23,10 @@ from datetime import date, datetime
 from odyssey.ingest import nlp as nlp_models
 from odyssey.ingest.extract import find_identifiers
 from odyssey.ingest.extract.cells import identify_cell
+from odyssey.ingest.gazetteer import find_places
 from odyssey.ingest.language import detect_language
 from odyssey.ingest.mapping import Mapping, builtin_mappings, choose_mapping
-from odyssey.ingest.names import name_spans
+from odyssey.ingest.names import NameSpan, name_spans
 from odyssey.ingest.ncbs import country_of_ncb
 from odyssey.ingest.ner_rules import retype
 from odyssey.ingest.readers import SourceDocument
@@ -157,11 +158,26 @@ class Extractor:
             and _plausible_name(ent.text)
             and (kind := retype(kind, ent.text)) is not None
         ]
-        for span in name_spans(body, ents, taken, doc.language):
-            label = " ".join(body[span.start : span.end].split())
-            entity = Entity(entity_id(span.type, name_key(label)), span.type, label)
+        spans = [(offset, s) for s in name_spans(body, ents, taken, doc.language)]
+        for written in src.spans:  # places named in the subject line ("from Egypt to Italy")
+            if written.name == "subject":
+                subject = doc.text[written.start : written.end]
+                spans.extend(
+                    (written.start, NameSpan(s, e, "Location", "gazetteer:subject", 0.8, place))
+                    for s, e, place in find_places(subject, doc.language)
+                )
+        for base, span in spans:
+            label = " ".join(doc.text[base + span.start : base + span.end].split())
+            if span.place is not None:  # one node per place, whatever the language
+                entity = Entity(
+                    entity_id("Location", f"geonames:{span.place.id}"), "Location",
+                    span.place.name, (label,) if label != span.place.name else (),
+                    span.place.properties(),
+                )  # fmt: skip
+            else:
+                entity = Entity(entity_id(span.type, name_key(label)), span.type, label)
             self._mention(
-                res, entity, offset + span.start, offset + span.end, span.method, span.confidence
+                res, entity, base + span.start, base + span.end, span.method, span.confidence
             )
         res.mentions.sort(key=lambda m: (m.start, m.end))
         self._links_by_sentence(

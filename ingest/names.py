@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from odyssey.ingest.addresses import find_addresses
+from odyssey.ingest.gazetteer import Place, find_places
 from odyssey.ingest.ner_rules import is_company
 
 #: Confidence of a name found by a convention of police style.
@@ -45,6 +46,7 @@ class NameSpan:
     type: str
     method: str
     confidence: float
+    place: Place | None = None  # the gazetteer's place, for a Location found there
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,9 +221,11 @@ def name_spans(
     blocked = list(taken)
     found: list[NameSpan] = []
 
-    def add(start: int, end: int, kind: str, method: str, confidence: float) -> None:
+    def add(
+        start: int, end: int, kind: str, method: str, confidence: float, place: Place | None = None
+    ) -> None:
         if start < end and not _overlaps(start, end, blocked):
-            found.append(NameSpan(start, end, kind, method, confidence))
+            found.append(NameSpan(start, end, kind, method, confidence, place))
             blocked.append((start, end))
 
     for start, end in find_addresses(text):
@@ -232,11 +236,29 @@ def name_spans(
         add(start, end, "Organization", "rule:organisation", RULE_CONFIDENCE)
     runs = _runs(text, _tokens(text, language))
     surnames: set[str] = set()
-    for start, end, run in _people(text, runs, ents):
+    weak: list[tuple[int, int, list[_Token]]] = []
+    for start, end, run, strong in _people(text, runs, ents):
+        if not strong:
+            weak.append((start, end, run))
+            continue
         before = len(found)
         add(start, end, "Person", "rule:name", RULE_CONFIDENCE)
         if len(found) > before:
             surnames.update(_capital_parts(run))
+    persons = [(s.start, s.end) for s in found if s.type == "Person"]
+    inside_names = [(r[0].start, r[-1].end) for r in runs if len(r) > 1]
+    for start, end, place in find_places(text, language):
+        if (
+            _overlaps(start - 1, end + 1, persons)  # "Leydi VALENCIA": part of a name
+            or any(a <= start and end <= b and (a, b) != (start, end) for a, b in inside_names)
+            or (text[start:end].isupper() and fold(text[start:end]) in surnames)  # "CÁRDENAS"
+            or _BUREAU.search(text, max(0, start - 4), start)  # "NCB ROME" is a bureau
+            or text[end - 1] == "."  # "Md." is an abbreviation
+        ):
+            continue
+        add(start, end, "Location", "gazetteer", RULE_CONFIDENCE, place)
+    for start, end, _run in weak:
+        add(start, end, "Person", "rule:name", RULE_CONFIDENCE)
     for span in [s for s in found if s.type == "Person"]:
         m = _ARABIC_AFTER.match(text, span.end)
         if m is not None:  # "Walid HADDAD (وليد طارق حداد)": the name in Arabic script
@@ -260,6 +282,7 @@ def name_spans(
     return found
 
 
+_BUREAU = re.compile(r"(?:NCB|BCN|OCN)[ \-]$")
 _SENTENCE_START = re.compile(r"\s+(?:[A-Z0-9]|$)|$")
 _ROUTE_DASH = re.compile(r"[ ]+[–—-][ ]+")
 
@@ -302,8 +325,8 @@ def _organisations(text: str) -> Iterable[tuple[int, int]]:
 
 def _people(
     text: str, runs: list[list[_Token]], ents: Sequence[tuple[int, int, str]]
-) -> Iterable[tuple[int, int, list[_Token]]]:
-    """People written in police style, and NER's people stretched over their whole name."""
+) -> Iterable[tuple[int, int, list[_Token], bool]]:
+    """People written in police style (strong), and NER's people stretched over their name (weak)."""
     i = 0
     while i < len(runs):
         run = runs[i]
@@ -317,7 +340,7 @@ def _people(
             and len(nxt) <= 3
             and _COMMA_GAP.fullmatch(text, end, nxt[0].start)
         ):  # "ALVAREZ, Leydi"
-            yield start, nxt[-1].end, run
+            yield start, nxt[-1].end, run, True
             i += 2
             continue
         i += 1
@@ -326,15 +349,16 @@ def _people(
         capitals = [t for t in run if t.kind == "C"]
         said = {kind for s, e, kind in ents if s < end and start < e}
         if capitals and ("T" in kinds or "I" in kinds) and run[0].kind != "P":
-            yield start, end, run  # "CELA Fatmir", "Salem DARWISH", "E. GASHI"
+            yield start, end, run, True  # "CELA Fatmir", "Salem DARWISH", "E. GASHI"
         elif (
             kinds <= {"C", "P"}
             and 2 <= len(capitals) <= 4
             and (said & {"Person", "Organization"} or _in_prose(text, start, end))
         ):
-            yield start, end, run  # "DAVID NAVARRO ROMERO" in a sentence, not a heading
+            yield start, end, run, True  # "DAVID NAVARRO ROMERO" in a sentence, not a heading
         elif "Person" in said and len(run) >= 2 and "C" not in kinds:
-            yield start, end, run  # NER's "Muñoz Valencia" within "María Fernanda Muñoz Valencia"
+            # NER's "Muñoz Valencia" within "María Fernanda Muñoz Valencia"; weak: a place wins
+            yield start, end, run, False
 
 
 def _in_prose(text: str, start: int, end: int) -> bool:

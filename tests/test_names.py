@@ -111,10 +111,21 @@ def test_ner_noise_is_dropped_and_routes_split() -> None:
         (text.index("Paris"), len(text), "Location"),
     ]
     assert spans(text, ents=ents) == [
+        ("Dover", "Location"),  # from the gazetteer
         ("Paris", "Location"),
         ("Calais", "Location"),
         ("London", "Location"),
     ]
+
+
+def test_places_come_from_the_gazetteer_unless_they_are_part_of_a_name_or_a_bureau() -> None:
+    text = (
+        "She left Zuwara for Lampedusa. Leydi VALENCIA paid Rosa Flores Quispe; "
+        "NCB TRIPOLI asks whether CÁRDENAS, Luz was seen in Valencia."
+    )
+    places = [(w, s.place.country) for s in name_spans(text, [], [], "en")
+              if s.type == "Location" and s.place for w in [text[s.start : s.end]]]  # fmt: skip
+    assert places == [("Zuwara", "LY"), ("Lampedusa", "IT"), ("Valencia", places[-1][1])]
 
 
 def test_names_never_overlap_identifiers_found_before() -> None:

@@ -229,6 +229,9 @@ def _store(header: Header, name: str, raw: str, start: int, end: int) -> None:
         f["date_written"] = raw
     elif name == "subject":
         f[name] = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        if f[name]:
+            header.spans.append(FieldSpan(name, start + lead, start + lead + len(f[name])))
     elif name == "case":
         m = _CASE.match(raw.strip())
         if m:
