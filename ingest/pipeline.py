@@ -32,6 +32,7 @@ from odyssey.graph import Batch, GraphStore
 from odyssey.ingest.extractor import Extraction, Extractor
 from odyssey.ingest.mapping import Mapping, builtin_mappings
 from odyssey.ingest.readers import SUPPORTED_SUFFIXES, Limits, ReadError, SourceDocument, read_path
+from odyssey.ingest.readers.network_file import NETWORK_KIND, network_extraction
 from odyssey.ingest.readers.source import DEFAULT_LIMITS
 from odyssey.model import Document
 
@@ -167,7 +168,13 @@ def _ingest_chunk(
             results[path] = FileResult(str(path), "skipped", "already ingested (same content)")
             del sources[path]
         seen.add(doc_id)
-    for path, extractions in _extract(extractor, sources).items():
+    networks = {
+        p: [*network_extraction(s, extractor.case_id)]
+        for p, s in sources.items()
+        if s.kind == NETWORK_KIND
+    }
+    rest = {p: s for p, s in sources.items() if p not in networks}
+    for path, extractions in {**networks, **(_extract(extractor, rest) if rest else {})}.items():
         if isinstance(extractions, str):
             results[path] = FileResult(str(path), "failed", extractions)
             continue

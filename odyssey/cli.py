@@ -295,6 +295,9 @@ def _extraction_json(ex: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
+cli.add_command(__import__("odyssey.cli_analyze", fromlist=["analyze"]).analyze)
+
+
 def main() -> None:
     """Console entry point: run the CLI, turning Odyssey's errors into one line and exit 2."""
     try:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from odyssey.errors import NotFoundError
 from odyssey.graph import (
@@ -32,6 +34,11 @@ from odyssey.graph import (
 )
 from odyssey.graph.store import GroupBy, Measure, Period
 from odyssey.model import Document, Link
+
+if TYPE_CHECKING:  # networkx and the analytics load only when a graph is asked for
+    import networkx as nx
+
+    from odyssey.graph import analytics
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +100,102 @@ class Workbench:
     ) -> list[SeriesPoint]:
         """A measure per period (see :meth:`GraphStore.time_series`)."""
         return self.store.time_series(measure, by=by, group_by=group_by, filters=filters)
+
+    # -- analytics: thin calls of odyssey.graph.analytics on a projection ------------------------
+
+    def graph(
+        self,
+        *,
+        entity_types: Iterable[str] | None = None,
+        link_types: Iterable[str] | None = None,
+        cases: Iterable[str] | None = None,
+        start: date | None = None,
+        end: date | None = None,
+        min_confidence: float = 0.0,
+        people: bool = False,
+    ) -> nx.Graph:
+        """The visible graph as networkx, links folded into weighted edges with their evidence.
+
+        ``people=True`` gives the one-mode view: people joined directly or
+        through a shared phone, account, document, vehicle or address.
+        """
+        from odyssey.graph.projection import person_view, project
+
+        graph = project(
+            self.store,
+            entity_types=entity_types,
+            link_types=link_types,
+            cases=cases,
+            start=start,
+            end=end,
+            min_confidence=min_confidence,
+        )
+        return person_view(graph) if people else graph
+
+    def find(self, text: str, graph: nx.Graph) -> Any:
+        """The entity of ``graph`` that ``text`` names: id, exact label, else full-text search."""
+        from odyssey.graph.analytics import find_entity
+
+        return find_entity(
+            graph, text, lambda q: [hit.entity.id for hit in self.store.search(q, limit=50)]
+        )
+
+    def communities(self, graph: nx.Graph | None = None, **options: Any) -> analytics.Communities:
+        """Communities of ``graph`` (default: everything visible); see ``analytics.communities``."""
+        from odyssey.graph.analytics import communities
+
+        return communities(self.graph() if graph is None else graph, **options)
+
+    def centrality(self, graph: nx.Graph | None = None, **options: Any) -> list[analytics.Score]:
+        """Entities ranked by a centrality; see ``analytics.centrality``."""
+        from odyssey.graph.analytics import centrality
+
+        return centrality(self.graph() if graph is None else graph, **options)
+
+    def disrupt(self, graph: nx.Graph | None = None, **options: Any) -> analytics.Disruption:
+        """Key players and the disruption curve; see ``analytics.disrupt``."""
+        from odyssey.graph.analytics import disrupt
+
+        return disrupt(self.graph() if graph is None else graph, **options)
+
+    def paths(
+        self, a: str, b: str, *, k: int = 3, graph: nx.Graph | None = None
+    ) -> list[dict[str, Any]]:
+        """The ``k`` shortest paths from ``a`` to ``b`` (ids or labels), every hop with its sentences."""
+        from odyssey.graph.analytics import shortest_paths, to_jsonable
+
+        graph = self.graph() if graph is None else graph
+        found = shortest_paths(graph, self.find(a, graph), self.find(b, graph), k=k)
+        documents: dict[str, Document | None] = {}
+        out = to_jsonable(found)
+        for path in out:
+            for hop in path["hops"]:
+                for record in hop["links"]:
+                    doc_id = record["document"]
+                    if doc_id not in documents:
+                        documents[doc_id] = self.store.document(doc_id)
+                    doc = documents[doc_id]
+                    record["text"] = doc.text[record["start"] : record["end"]] if doc else None
+                    record["reference"] = (doc.reference or doc.source) if doc else None
+        return out
+
+    def predict(self, graph: nx.Graph | None = None, **options: Any) -> list[analytics.Prediction]:
+        """Likely missing links with reasons; see ``analytics.predict_links``."""
+        from odyssey.graph.analytics import predict_links
+
+        return predict_links(self.graph() if graph is None else graph, **options)
+
+    def crosscase(self, graph: nx.Graph | None = None) -> analytics.CrossCase:
+        """Entities shared by cases and the case-to-case links; see ``analytics.cross_case``."""
+        from odyssey.graph.analytics import cross_case
+
+        return cross_case(self.graph() if graph is None else graph)
+
+    def periods(self, graph: nx.Graph | None = None, **options: Any) -> analytics.Periods:
+        """A measure per month or quarter and who rose or fell; see ``analytics.periods``."""
+        from odyssey.graph.analytics import periods
+
+        return periods(self.graph() if graph is None else graph, **options)
 
     def close(self) -> None:
         """Close the store."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from odyssey.ingest.readers.email_message import read_email
 from odyssey.ingest.readers.json_message import read_json_message
 from odyssey.ingest.readers.message import read_message
+from odyssey.ingest.readers.network_file import read_network
 from odyssey.ingest.readers.office import read_docx, read_pdf
 from odyssey.ingest.readers.source import DEFAULT_LIMITS, Limits, ReadError, SourceDocument
 from odyssey.ingest.readers.tables import read_table
@@ -24,6 +25,8 @@ READERS: dict[str, Reader] = {
     ".csv": read_table,
     ".tsv": read_table,
     ".xlsx": read_table,
+    ".graphml": read_network,
+    ".gexf": read_network,
 }
 
 #: File suffixes Odyssey can ingest.

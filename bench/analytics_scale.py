@@ -1,0 +1,151 @@
+"""Analytics at scale: the networkx reference, the fast path and igraph's own time, one run.
+
+Generates a block-model graph (communities of ~100 nodes, 80 % of edges inside
+them), then for communities (Louvain), betweenness (k sampled sources) and
+PageRank prints wall time and peak memory of:
+
+* ``networkx`` — ``odyssey.graph.analytics`` with ``backend="networkx"``;
+* ``fast path`` — the same call with ``backend="igraph"``, conversion included;
+* ``igraph own`` — the bare igraph call on a graph converted beforehand.
+
+Target: the fast path within 2x of igraph's own time. The fast path and igraph's
+own call are timed best of two (the machine is shared); networkx once. Peak memory is the rise of
+the process's peak resident set during the call (VmHWM, reset before each call).
+
+    python bench/analytics_scale.py [--nodes 100000] [--edges 1000000] [--k 256] [--skip-networkx]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+from odyssey.graph.analytics import centrality_scores, communities
+from odyssey.graph.analytics._backend import to_igraph
+from odyssey.graph.analytics.centrality import sample_sources
+
+
+def block_model(nodes: int, edges: int, seed: int) -> nx.Graph:
+    """About ``edges`` distinct edges among ``nodes``: 80 % inside blocks of 100, the rest anywhere."""
+    rng = np.random.default_rng(seed)
+    block = 100
+    pairs: set[tuple[int, int]] = set()
+    while len(pairs) < edges:  # draws repeat inside blocks: draw again until there are enough
+        want = edges - len(pairs)
+        inside = int(want * 0.8)
+        u = rng.integers(0, nodes, want)
+        v = np.empty(want, dtype=np.int64)
+        v[:inside] = np.minimum(
+            (u[:inside] // block) * block + rng.integers(0, block, inside), nodes - 1
+        )
+        v[inside:] = rng.integers(0, nodes, want - inside)
+        pairs.update(
+            (min(a, b), max(a, b)) for a, b in zip(u.tolist(), v.tolist(), strict=True) if a != b
+        )
+    graph = nx.Graph()
+    graph.add_nodes_from(range(nodes))
+    graph.add_edges_from(sorted(pairs)[:edges])
+    return graph
+
+
+def _status(key: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def measure(call: Callable[[], Any], repeat: int = 1) -> tuple[float, float]:
+    """Best wall seconds of ``repeat`` runs and peak memory rise (MiB) of ``call``."""
+    if repeat > 1:
+        runs = [measure(call) for _ in range(repeat)]
+        return min(r[0] for r in runs), max(r[1] for r in runs)
+    with contextlib.suppress(OSError):  # reset the peak resident set (Linux)
+        Path("/proc/self/clear_refs").write_text("5")
+    before = _status("VmRSS")
+    start = time.perf_counter()
+    call()
+    seconds = time.perf_counter() - start
+    return seconds, max(_status("VmHWM") - before, 0) / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--nodes", type=int, default=100_000)
+    parser.add_argument("--edges", type=int, default=1_000_000)
+    parser.add_argument("--k", type=int, default=256, help="betweenness sampled sources")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--skip-networkx", action="store_true", help="only the fast path and igraph (quick tries)"
+    )
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    graph = block_model(args.nodes, args.edges, args.seed)
+    print(
+        f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges "
+        f"(built in {time.perf_counter() - start:.1f} s)"
+    )
+    conv = to_igraph(graph, weight=None)
+    sources = sample_sources(graph, args.k, args.seed)
+    index = {n: i for i, n in enumerate(conv.nodes)}
+    chosen = [index[s] for s in sources or []]
+
+    def igraph_louvain() -> Any:
+        random.seed(args.seed)
+        return conv.graph.community_multilevel()
+
+    tasks: list[tuple[str, Callable[[str], Any], Callable[[], Any]]] = [
+        (
+            "communities (louvain)",
+            lambda b: communities(graph, "louvain", seed=args.seed, weight=None, backend=b),
+            igraph_louvain,
+        ),
+        (
+            f"betweenness (k={args.k})",
+            lambda b: centrality_scores(graph, "betweenness", k=args.k, seed=args.seed, backend=b),
+            lambda: conv.graph.betweenness(directed=False, sources=chosen),
+        ),
+        (
+            "pagerank",
+            lambda b: centrality_scores(graph, "pagerank", backend=b),
+            lambda: conv.graph.pagerank(damping=0.85),
+        ),
+    ]
+    print(
+        f"{'analysis':<24} {'networkx s':>11} {'MiB':>7} {'fast path s':>12} {'MiB':>7} "
+        f"{'igraph own s':>13} {'fast/own':>9} {'nx/fast':>8}"
+    )
+    for name, ours, own in tasks:
+        nx_s, nx_mb = (float("nan"), float("nan"))
+        if not args.skip_networkx:
+            nx_s, nx_mb = measure(lambda ours=ours: ours("networkx"))
+        own_s, _ = measure(own, repeat=2)  # the other engineers share the cores: best of two
+        fast_s, fast_mb = measure(lambda ours=ours: ours("igraph"), repeat=2)
+        if name.startswith("communities"):
+            fast = communities(graph, "louvain", seed=args.seed, weight=None, backend="igraph")
+            extra = f"   modularity fast path {fast.modularity:.3f}"
+            if not args.skip_networkx:
+                ref = communities(graph, "louvain", seed=args.seed, weight=None, backend="networkx")
+                extra += f", networkx {ref.modularity:.3f}"
+        else:
+            extra = ""
+        print(
+            f"{name:<24} {nx_s:>11.1f} {nx_mb:>7.0f} {fast_s:>12.2f} {fast_mb:>7.0f} "
+            f"{own_s:>13.2f} {fast_s / own_s:>9.2f} {nx_s / fast_s:>8.1f}{extra}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
