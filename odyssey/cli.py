@@ -295,6 +295,11 @@ def _extraction_json(ex: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
+__import__("odyssey.cli_resolve", fromlist=["register"]).register(
+    cli
+)  # resolve, entities, explain, judge
+
+
 def main() -> None:
     """Console entry point: run the CLI, turning Odyssey's errors into one line and exit 2."""
     try:
