@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -29,9 +29,12 @@ from .store import (
     GraphFilter,
     GraphStore,
     GroupBy,
+    Judgement,
+    JudgementSource,
     Measure,
     Period,
     ReadScope,
+    Record,
     SearchHit,
     SeriesPoint,
     Subgraph,
@@ -39,10 +42,13 @@ from .store import (
     check_series_request,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Version 2 (entity resolution) added records, judgements and the record each mention and
+#: link was written with; a version-1 store's names were merged blindly, so it is re-ingested.
+
+_META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 
 _DDL = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, source TEXT NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
     language TEXT, reference TEXT, originating_ncb TEXT, recipients TEXT NOT NULL,
@@ -68,20 +74,36 @@ CREATE TABLE IF NOT EXISTS mentions (
     id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id),
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL,
     method TEXT NOT NULL, confidence REAL NOT NULL, value TEXT,
-    entity_id TEXT REFERENCES entities(id)
+    entity_id TEXT REFERENCES entities(id), record_id TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document_id, start);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_record ON mentions(record_id);
 CREATE TABLE IF NOT EXISTS links (
     id TEXT PRIMARY KEY, type TEXT NOT NULL,
     source TEXT NOT NULL REFERENCES entities(id), target TEXT NOT NULL REFERENCES entities(id),
     document_id TEXT NOT NULL REFERENCES documents(id), start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     method TEXT NOT NULL, confidence REAL NOT NULL, occurred_at TEXT,
-    mention_ids TEXT NOT NULL, properties TEXT NOT NULL
+    mention_ids TEXT NOT NULL, properties TEXT NOT NULL,
+    source_record TEXT NOT NULL, target_record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS links_source ON links(source);
 CREATE INDEX IF NOT EXISTS links_target ON links(target);
 CREATE INDEX IF NOT EXISTS links_document ON links(document_id);
+CREATE INDEX IF NOT EXISTS links_source_record ON links(source_record);
+CREATE INDEX IF NOT EXISTS links_target_record ON links(target_record);
+-- entity resolution: what extraction wrote (never rewritten), and judgements about pairs
+CREATE TABLE IF NOT EXISTS records (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+    label TEXT NOT NULL, aliases TEXT NOT NULL, properties TEXT NOT NULL, entity_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS records_entity ON records(entity_id);
+CREATE INDEX IF NOT EXISTS records_type ON records(type, seq);
+CREATE TABLE IF NOT EXISTS judgements (
+    a TEXT NOT NULL, b TEXT NOT NULL, source TEXT NOT NULL, decision TEXT NOT NULL,
+    score REAL NOT NULL, reasons TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (a, b, source)
+);
+CREATE INDEX IF NOT EXISTS judgements_b ON judgements(b);
 """
 
 _PERIOD_SQL = {
@@ -147,8 +169,9 @@ class SqliteStore(GraphStore):
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
-            conn.executescript(_DDL)
+            conn.executescript(_META)
             self._check_version(conn)
+            conn.executescript(_DDL)
         except sqlite3.DatabaseError as err:
             raise StoreError(
                 f"{self.path} cannot be used as an Odyssey store ({err}); point --store at another file"
@@ -159,14 +182,18 @@ class SqliteStore(GraphStore):
             ) from None
         self._conn: sqlite3.Connection | None = conn
 
-    @staticmethod
-    def _check_version(conn: sqlite3.Connection) -> None:
+    def _check_version(self, conn: sqlite3.Connection) -> None:
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         elif int(row["value"]) > SCHEMA_VERSION:
             raise StoreError(
                 f"this store was written by a newer Odyssey (schema {row['value']}); upgrade Odyssey to read it"
+            )
+        elif int(row["value"]) < SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by an older Odyssey (schema {row['value']}, before entity "
+                "resolution); ingest its files again into a new store with --store NEW.db"
             )
 
     # -- plumbing ----------------------------------------------------------------
@@ -256,9 +283,17 @@ class SqliteStore(GraphStore):
                     for c in batch.cases
                 ],
             ).rowcount
-            entities = self._merge_entities(conn, batch.entities)
+            assigned = self._put_records(conn, batch.entities)
+            entities = self._merge_entities(
+                conn,
+                [
+                    e if assigned.get(e.id, e.id) == e.id else _renamed(e, assigned[e.id])
+                    for e in batch.entities
+                ],
+            )
             mentions = conn.executemany(
-                "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+                'INSERT OR IGNORE INTO mentions (id, document_id, start, "end", text, type, method, '
+                "confidence, value, entity_id, record_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         m.id,
@@ -270,19 +305,20 @@ class SqliteStore(GraphStore):
                         m.method,
                         m.confidence,
                         m.value,
+                        assigned.get(m.entity_id, m.entity_id) if m.entity_id else None,
                         m.entity_id,
                     )
                     for m in batch.mentions
                 ],
             ).rowcount
             links = conn.executemany(
-                "INSERT OR IGNORE INTO links VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT OR IGNORE INTO links VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         lk.id,
                         lk.type,
-                        lk.source,
-                        lk.target,
+                        assigned.get(lk.source, lk.source),
+                        assigned.get(lk.target, lk.target),
                         lk.evidence.document_id,
                         lk.evidence.start,
                         lk.evidence.end,
@@ -291,6 +327,8 @@ class SqliteStore(GraphStore):
                         _iso(lk.occurred_at),
                         _json(list(lk.mention_ids)),
                         _json(dict(lk.properties)),
+                        lk.source,
+                        lk.target,
                     )
                     for lk in batch.links
                 ],
@@ -320,8 +358,9 @@ class SqliteStore(GraphStore):
         present = {
             row["id"]
             for row in self._rows(
-                "SELECT id FROM entities WHERE id IN (SELECT value FROM json_each(?))",
-                [_ids(ent_ids)],
+                "SELECT id FROM entities WHERE id IN (SELECT value FROM json_each(?)) "
+                "UNION SELECT id FROM records WHERE id IN (SELECT value FROM json_each(?))",
+                [_ids(ent_ids)] * 2,
             )
         }
         missing = ent_ids - {e.id for e in batch.entities} - present
@@ -330,6 +369,54 @@ class SqliteStore(GraphStore):
                 f"{len(missing)} link end(s)/mention(s) point at entities not in the store or the batch "
                 f"(e.g. {sorted(missing)[0]}); put the entities in the same batch"
             )
+
+    def _put_records(self, conn: sqlite3.Connection, entities: Sequence[Entity]) -> dict[str, str]:
+        """Keep each entity of a batch as a record (merged like entities); return record -> entity.
+
+        A new record is its own entity until resolution assigns it; a stored one
+        keeps its assignment, so a later write lands on the resolved entity.
+        """
+        merged: dict[str, Entity] = {}
+        for ent in entities:
+            merged[ent.id] = _merge(merged[ent.id], ent) if ent.id in merged else ent
+        stored = {
+            row["id"]: row
+            for row in conn.execute(
+                "SELECT * FROM records WHERE id IN (SELECT value FROM json_each(?))",
+                [_ids(merged)],
+            )
+        }
+        for ent in merged.values():
+            row = stored.get(ent.id)
+            if row is None:
+                conn.execute(
+                    "INSERT INTO records (id, type, label, aliases, properties, entity_id) "
+                    "VALUES (?,?,?,?,?,?)",
+                    (ent.id, ent.type, ent.label, _json(list(ent.aliases)),
+                     _json(dict(ent.properties)), ent.id),
+                )  # fmt: skip
+                continue
+            old = Entity(
+                row["id"], row["type"], row["label"], tuple(json.loads(row["aliases"])),
+                json.loads(row["properties"]),
+            )  # fmt: skip
+            if old.type != ent.type:
+                raise ValidationError(
+                    f"entity {ent.id} is stored as {old.type}, not {ent.type}; give it another id"
+                )
+            new = _merge(ent, old)  # the first written label stays the record's label
+            conn.execute(
+                "UPDATE records SET aliases = ?, properties = ? WHERE seq = ?",
+                (_json(list(new.aliases)), _json(dict(new.properties)), row["seq"]),
+            )
+        return {
+            row["id"]: row["entity_id"]
+            for row in conn.execute(
+                "SELECT id, entity_id FROM records WHERE id <> entity_id "
+                "AND id IN (SELECT value FROM json_each(?))",
+                [_ids(merged)],
+            )
+        }
 
     def _merge_entities(self, conn: sqlite3.Connection, entities: Sequence[Entity]) -> int:
         """Upsert entities, merging with what is stored; return how many were new."""
@@ -478,7 +565,8 @@ class SqliteStore(GraphStore):
         Entities in ``exempt`` pass the entity-type filter (the seeds of an expansion).
         """
         cond, params = self._visible("document", "d.id")
-        where, args = [cond], list(params)
+        # a link whose two ends were resolved into one entity stays stored, unseen
+        where, args = [cond, "l.source <> l.target"], list(params)
         if filters.link_types is not None:
             where.append("l.type IN (SELECT value FROM json_each(?))")
             args.append(_ids(sorted(filters.link_types)))
@@ -682,6 +770,171 @@ class SqliteStore(GraphStore):
         )
         return [SeriesPoint(period=r["period"], group=r["grp"], value=r["value"]) for r in rows]
 
+    # -- entity resolution ---------------------------------------------------------------
+
+    def records(self, *, types: Iterable[str] | None = None, since: int = 0) -> list[Record]:
+        cond, params = self._visible("document", "m.document_id")
+        where, args = ["r.seq > ?"], [since]
+        if types is not None:
+            types = sorted(types)
+            for t in types:
+                entity_type(t)
+            where.append("r.type IN (SELECT value FROM json_each(?))")
+            args.append(_ids(types))
+        rows = self._rows(
+            "SELECT r.*, (SELECT json_group_array(DISTINCT m.document_id) FROM mentions m "
+            f"WHERE m.record_id = r.id AND {cond}) AS docs FROM records r "
+            f"WHERE {' AND '.join(where)} ORDER BY r.seq",
+            [*params, *args],
+        )
+        out = []
+        for r in rows:
+            docs = tuple(sorted(json.loads(r["docs"])))
+            if not docs and self.scope.handling_codes is not None:
+                continue  # known only from documents this reader may not see
+            out.append(
+                Record(
+                    id=r["id"], type=r["type"], label=r["label"],
+                    aliases=tuple(json.loads(r["aliases"])), properties=json.loads(r["properties"]),
+                    entity_id=r["entity_id"], seq=r["seq"], documents=docs,
+                )
+            )  # fmt: skip
+        return out
+
+    def assign(
+        self, assignments: Mapping[str, str], entities: Sequence[Entity], *, through: int
+    ) -> int:
+        by_id = {e.id: e for e in entities}
+        with self._transaction() as conn:
+            current = {
+                row["id"]: (row["entity_id"], row["type"])
+                for row in conn.execute(
+                    "SELECT id, entity_id, type FROM records WHERE id IN (SELECT value FROM json_each(?))",
+                    [_ids(assignments)],
+                )
+            }
+            if missing := sorted(set(assignments) - set(current)):
+                raise NotFoundError(
+                    f"{len(missing)} record(s) to assign are not stored (e.g. {missing[0]}); "
+                    "run resolution on this store again"
+                )
+            for ent in by_id.values():  # written as given: resolution computed the whole entity
+                conn.execute(
+                    "DELETE FROM entity_fts WHERE rowid = (SELECT rowid FROM entities WHERE id = ?)",
+                    (ent.id,),
+                )
+                conn.execute(
+                    "INSERT INTO entities VALUES (?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                    "label = excluded.label, aliases = excluded.aliases, properties = excluded.properties",
+                    (
+                        ent.id,
+                        ent.type,
+                        ent.label,
+                        _json(list(ent.aliases)),
+                        _json(dict(ent.properties)),
+                    ),
+                )
+                conn.execute(
+                    "INSERT INTO entity_fts (rowid, label, aliases) "
+                    "SELECT rowid, label, ? FROM entities WHERE id = ?",
+                    (" ".join(ent.aliases), ent.id),
+                )
+            targets = set(assignments.values()) - set(by_id)
+            known = {
+                row["id"]
+                for row in conn.execute(
+                    "SELECT id FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+                    [_ids(targets)],
+                )
+            }
+            if missing := sorted(targets - known):
+                raise ValidationError(
+                    f"records are assigned to entity {missing[0]}, which is neither stored nor given; "
+                    "pass it in entities"
+                )
+            moved = [(e, r) for r, e in assignments.items() if current[r][0] != e]
+            for entity, record in moved:
+                if by_id.get(entity) and by_id[entity].type != current[record][1]:
+                    raise ValidationError(
+                        f"record {record} is a {current[record][1]}; it cannot join {entity}"
+                    )
+            conn.executemany("UPDATE records SET entity_id = ? WHERE id = ?", moved)
+            conn.executemany("UPDATE mentions SET entity_id = ? WHERE record_id = ?", moved)
+            conn.executemany("UPDATE links SET source = ? WHERE source_record = ?", moved)
+            conn.executemany("UPDATE links SET target = ? WHERE target_record = ?", moved)
+            orphans = [
+                (row["rowid"], row["id"])
+                for row in conn.execute(
+                    "SELECT rowid, id FROM entities e WHERE id IN (SELECT value FROM json_each(?)) "
+                    "AND NOT EXISTS (SELECT 1 FROM records r WHERE r.entity_id = e.id) "
+                    "AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id) "
+                    "AND NOT EXISTS (SELECT 1 FROM links l WHERE l.source = e.id OR l.target = e.id)",
+                    [_ids({current[r][0] for _, r in moved})],
+                )
+            ]
+            conn.executemany("DELETE FROM entity_fts WHERE rowid = ?", [(o[0],) for o in orphans])
+            conn.executemany("DELETE FROM entities WHERE rowid = ?", [(o[0],) for o in orphans])
+            conn.execute(
+                "INSERT INTO meta VALUES ('resolved_through', ?) ON CONFLICT(key) DO UPDATE SET "
+                "value = excluded.value",
+                (str(max(through, self._through(conn))),),
+            )
+        return len(moved)
+
+    @staticmethod
+    def _through(conn: sqlite3.Connection) -> int:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'resolved_through'").fetchone()
+        return int(row["value"]) if row else 0
+
+    def resolved_through(self) -> int:
+        with self._lock:
+            return self._through(self.conn)
+
+    def put_judgements(self, judgements: Iterable[Judgement]) -> int:
+        rows = [
+            (j.a, j.b, j.source, j.decision, j.score, _json(dict(j.reasons)), j.note)
+            for j in judgements
+        ]
+        with self._transaction() as conn:
+            conn.executemany("INSERT OR REPLACE INTO judgements VALUES (?,?,?,?,?,?,?)", rows)
+        return len(rows)
+
+    def judgements(
+        self, records: Iterable[str] | None = None, *, source: JudgementSource | None = None
+    ) -> list[Judgement]:
+        where, args = ["1"], []
+        if records is not None:
+            ids = _ids(sorted(set(records)))
+            where.append(
+                "(a IN (SELECT value FROM json_each(?)) OR b IN (SELECT value FROM json_each(?)))"
+            )
+            args += [ids, ids]
+        if source is not None:
+            where.append("source = ?")
+            args.append(source)
+        rows = self._rows(
+            f"SELECT * FROM judgements WHERE {' AND '.join(where)} ORDER BY a, b, source", args
+        )
+        return [
+            Judgement(
+                a=r["a"], b=r["b"], decision=r["decision"], source=r["source"],
+                score=r["score"], reasons=json.loads(r["reasons"]), note=r["note"],
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def forget_judgements(
+        self, pairs: Iterable[tuple[str, str]], *, source: JudgementSource
+    ) -> int:
+        ordered = [(min(a, b), max(a, b), source) for a, b in pairs]
+        with self._transaction() as conn:
+            return sum(
+                conn.execute(
+                    "DELETE FROM judgements WHERE a = ? AND b = ? AND source = ?", row
+                ).rowcount
+                for row in ordered
+            )
+
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
@@ -692,6 +945,13 @@ class SqliteStore(GraphStore):
 
 
 # -- row <-> record -------------------------------------------------------------------------
+
+
+def _renamed(ent: Entity, new_id: str) -> Entity:
+    """A record's entity written onto the entity resolution assigned it to."""
+    return Entity(
+        id=new_id, type=ent.type, label=ent.label, aliases=ent.aliases, properties=ent.properties
+    )
 
 
 def _merge(old: Entity, new: Entity) -> Entity:

@@ -19,10 +19,10 @@ Two ideas shape the interface:
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from odyssey.errors import ValidationError
 from odyssey.model import HANDLING_CODES, Case, Document, Entity, Link, Mention
@@ -188,6 +188,70 @@ class SeriesPoint:
     value: int
 
 
+@dataclass(frozen=True, slots=True)
+class Record:
+    """An entity exactly as extraction wrote it, before resolution decides what it is.
+
+    Identifiers are one record per normalised value; a person or organisation
+    name is one record per document and spelling. Records never change (a later
+    write of the same id only adds written forms and properties); resolution
+    only says which entity each record belongs to (``entity_id``, the record's
+    own id until then). ``seq`` is the order of arrival: incremental runs ask
+    for records after the last one resolved, and a resolved entity keeps the id
+    of its oldest record, so ids stay stable. ``documents`` are the documents
+    whose mentions point at the record.
+    """
+
+    id: str
+    type: str
+    label: str
+    aliases: tuple[str, ...]
+    properties: Mapping[str, Any]
+    entity_id: str
+    seq: int
+    documents: tuple[str, ...] = ()
+
+
+Decision = Literal["same", "not_same"]
+JudgementSource = Literal["machine", "analyst"]
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """Whether two records are one entity, who said so, how sure, and why.
+
+    ``source`` is ``"machine"`` (the resolver: ``score`` in 0..1 and
+    ``reasons``, feature -> signed contribution, positive where the records
+    agree, negative where they conflict) or ``"analyst"`` (a decision every
+    later run obeys; ``note`` says who and why). A pair holds at most one
+    judgement per source; ``a < b`` (the constructor orders them).
+    """
+
+    a: str
+    b: str
+    decision: Decision
+    source: JudgementSource = "machine"
+    score: float = 0.0
+    reasons: Mapping[str, float] = field(default_factory=dict)
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.a == self.b:
+            raise ValidationError(f"a judgement needs two different records, got {self.a} twice")
+        if self.a > self.b:
+            a, b = self.b, self.a
+            object.__setattr__(self, "a", a)
+            object.__setattr__(self, "b", b)
+        if self.decision not in ("same", "not_same"):
+            raise ValidationError(f"decision {self.decision!r} is unknown; use same or not_same")
+        if self.source not in ("machine", "analyst"):
+            raise ValidationError(
+                f"judgement source {self.source!r} is unknown; use machine or analyst"
+            )
+        if not 0.0 <= self.score <= 1.0:
+            raise ValidationError(f"judgement score {self.score!r} is outside 0..1")
+
+
 def check_series_request(measure: str, group_by: str | None) -> None:
     """Reject a measure/grouping pair that makes no sense, with the valid choices."""
     if measure not in SERIES_GROUPS:
@@ -310,6 +374,58 @@ class GraphStore(ABC):
         documents of the period; ``links``: links by ``occurred_at`` (else the
         document date). Undated records are left out.
         """
+
+    # -- entity resolution ---------------------------------------------------------------
+    #
+    # Resolution is a judgement, not a destructive merge: records (what extraction
+    # wrote) are kept for ever; resolution stores judgements about pairs of records
+    # and an assignment record -> entity. Mentions and links keep the record they were
+    # written with, and read back with the entity their record is assigned to, so a
+    # merge is undone by assigning again, without losing any mention. A link whose two
+    # ends are assigned to one entity is kept but not returned by graph reads.
+
+    @abstractmethod
+    def records(self, *, types: Iterable[str] | None = None, since: int = 0) -> list[Record]:
+        """Records of these types (default all) with ``seq > since``, by ``seq``.
+
+        Scoped like every read: a record is returned when a visible document
+        mentions it, with only the visible documents listed.
+        """
+
+    @abstractmethod
+    def assign(
+        self, assignments: Mapping[str, str], entities: Sequence[Entity], *, through: int
+    ) -> int:
+        """Point records at resolved entities, in one transaction; return how many moved.
+
+        ``assignments`` maps record id -> entity id (records left out keep
+        theirs); ``entities`` are written as given (label, aliases and properties
+        replaced, not merged) and must cover every entity id assigned that is not
+        stored. Mentions and links of a moved record follow it; entities that no
+        record, mention or link points at any more are removed. ``through`` is
+        the highest record ``seq`` this resolution covered (see
+        :meth:`resolved_through`). Unknown record ids raise ``NotFoundError``.
+        """
+
+    @abstractmethod
+    def resolved_through(self) -> int:
+        """The ``through`` of the last :meth:`assign` (0 before any): older records are resolved."""
+
+    @abstractmethod
+    def put_judgements(self, judgements: Iterable[Judgement]) -> int:
+        """Store judgements, replacing any of the same pair and source; return how many were written."""
+
+    @abstractmethod
+    def judgements(
+        self, records: Iterable[str] | None = None, *, source: JudgementSource | None = None
+    ) -> list[Judgement]:
+        """Judgements touching any of ``records`` (default all), of one source or both, by pair."""
+
+    @abstractmethod
+    def forget_judgements(
+        self, pairs: Iterable[tuple[str, str]], *, source: JudgementSource
+    ) -> int:
+        """Delete the judgements of these pairs (either order) from one source; return how many."""
 
     # -- lifecycle -------------------------------------------------------------------------
 

@@ -6,10 +6,12 @@ then links between mentions of one sentence (typed by cue words, else weak
 co-occurrence). For tables: a mapping turns each row into entities and links
 whose evidence is the row. Every mention is ``document.text[start:end]``.
 
-Until entity resolution lands, entities are keyed deterministically: an
-identifier by its normalised value (one phone number is one node everywhere), a
-name by its folded, order-free spelling (``ABDELRAHMAN Mohamed`` and ``Mohamed
-Abdelrahman`` are one node; other spellings are not yet).
+Entities are keyed deterministically (see ``resolution.records``): an identifier
+by its normalised value (one phone number is one node everywhere); a person or
+organisation by document and spelling, so namesakes are not merged blindly and
+entity resolution decides, with reasons, which records are one; a place by its
+folded, order-free spelling. A person's birth date and "known as" aliases
+written right after the name are kept on its record for resolution.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from odyssey.ingest.ner_rules import retype
 from odyssey.ingest.readers import SourceDocument
 from odyssey.ingest.readers.header import parse_date
 from odyssey.ingest.relations import Span, relations_in_sentence
+from odyssey.ingest.resolution.context import describe
+from odyssey.ingest.resolution.records import name_record_id
 from odyssey.model import Case, Document, Entity, Evidence, Link, Mention, entity_id
 from odyssey.schema import is_identifier
 
@@ -174,8 +178,13 @@ class Extractor:
                     span.place.name, (label,) if label != span.place.name else (),
                     span.place.properties(),
                 )  # fmt: skip
-            else:
-                entity = Entity(entity_id(span.type, name_key(label)), span.type, label)
+            else:  # a record of this report; resolution decides which records are one entity
+                props, aliases = (
+                    describe(doc.text, base + span.end) if span.type == "Person" else ({}, ())
+                )
+                entity = Entity(
+                    name_record_id(span.type, label, doc.id), span.type, label, aliases, props
+                )
             self._mention(
                 res, entity, base + span.start, base + span.end, span.method, span.confidence
             )
@@ -230,8 +239,9 @@ class Extractor:
                     continue
                 start, end = row.cell_spans[column]
                 entity = self._cell_entity(
-                    spec.type, row.cells[column], regions, spec.properties, mapping, row.cells
-                )
+                    spec.type, row.cells[column], regions, spec.properties, mapping, row.cells,
+                    res.document.id,
+                )  # fmt: skip
                 if entity is None:
                     res.warnings.append(
                         f"row {row.number}: {column} {row.cells[column]!r} is not a valid {spec.type}"
@@ -260,7 +270,7 @@ class Extractor:
                 )  # fmt: skip
 
     @staticmethod
-    def _cell_entity(kind, cell, regions, properties, mapping, cells):  # type: ignore[no-untyped-def]
+    def _cell_entity(kind, cell, regions, properties, mapping, cells, document_id):  # type: ignore[no-untyped-def]
         props = {}
         for prop, names in properties:
             column = mapping.column_for(names, cells)
@@ -280,7 +290,7 @@ class Extractor:
                 properties={**found.properties, **props},
             )
         label = " ".join(cell.split())
-        return Entity(entity_id(kind, name_key(label)), kind, label, properties=props)
+        return Entity(name_record_id(kind, label, document_id), kind, label, properties=props)
 
     # -- shared -------------------------------------------------------------------------
 

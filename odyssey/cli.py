@@ -295,7 +295,11 @@ def _extraction_json(ex: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
+# Verb groups that live in their own modules (imported here, after ``cli`` exists).
 cli.add_command(__import__("odyssey.cli_analyze", fromlist=["analyze"]).analyze)
+__import__("odyssey.cli_resolve", fromlist=["register"]).register(
+    cli
+)  # resolve, entities, explain, judge
 
 
 def main() -> None:

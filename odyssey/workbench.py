@@ -197,6 +197,28 @@ class Workbench:
 
         return periods(self.graph() if graph is None else graph, **options)
 
+    # -- entity resolution (see odyssey.ingest.resolution) ---------------------------------
+
+    def resolve(self, *, full: bool = False):  # type: ignore[no-untyped-def]
+        """Resolve people and organisations across reports (incremental; ``full`` rescores all)."""
+        from odyssey.ingest.resolution import resolve
+
+        return resolve(self.store, full=full)
+
+    def explain(self, a: str, b: str):  # type: ignore[no-untyped-def]
+        """Why two entities (or records) are, or are not, one: scores, reasons, decisions."""
+        from odyssey.ingest.resolution import explain
+
+        return explain(self.store, a, b)
+
+    def judge(self, decision: str, a: str, b: str | None = None, *, records=(), note: str = ""):  # type: ignore[no-untyped-def]
+        """Record an analyst decision (same, not_same, split, forget) and apply it at once."""
+        from odyssey.ingest.resolution import judge, resolve
+
+        written = judge(self.store, decision, a, b, records=records, note=note)
+        resolve(self.store)
+        return written
+
     def close(self) -> None:
         """Close the store."""
         self.store.close()

@@ -1,0 +1,156 @@
+"""Names as resolution compares them: folded, transliterated, particle-aware tokens.
+
+One person is written ``Mohamed ABDELRAHMAN`` in a French report, ``Mohammed
+Abdel Rahman`` in an English one, ``ABDERRAHMANE Mohamed`` in a Spanish one and
+``محمد عبد الرحمن`` in an Arabic one. :func:`parse` turns each into the same
+comparable tokens:
+
+* case and diacritics folded, punctuation dropped, order kept but never relied on
+  (surname-first layouts compare like the others);
+* Arabic script transliterated to Latin letters (consonants only: Arabic rarely
+  writes short vowels, which is why every token also gets a *skeleton*);
+* articles ``al-``/``el-``/``ul`` dropped; ``abd``/``abdel``/``abdul``, ``abu``,
+  ``ben``/``bin``/``ibn`` and ``... ed-din`` joined to the word they bind, so
+  ``Abdel Rahman``, ``Abderrahmane`` and ``عبد الرحمن`` are one token;
+* a *skeleton* per token: consonants after merging the letters transliteration
+  swaps (q/k, ch/sh/s, ou/u, doubled letters...), so ``Ebrahim``, ``Ibrahim``,
+  ``Brahim`` and ``إبراهيم`` share ``brhm``.
+
+>>> [t.skeleton for t in parse("ABDERRAHMANE Mohamed").tokens]
+['bdrhmn', 'mhmd']
+>>> sorted(t.skeleton for t in parse("محمد عبد الرحمن").tokens)
+['bdrhmn', 'mhmd']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_ARABIC = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j",
+    "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s",
+    "ض": "d", "ط": "t", "ظ": "z", "ع": "a", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "ة": "a", "و": "w", "ي": "y", "ى": "a", "ء": "", "ؤ": "",
+    "ئ": "", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ی": "y",
+}  # fmt: skip
+#: Words that only bind or mark the next word (dropped); and those joined to it.
+ARTICLES = frozenset({"al", "el", "ul", "de", "del", "della", "di", "da", "du", "des", "la", "le",
+                      "los", "las", "van", "von", "der", "den", "y", "e"})  # fmt: skip
+BINDERS = frozenset({"abu", "abou", "bou", "ben", "bin", "ibn", "bint", "ould", "abd", "abdel",
+                     "abdul", "abdal", "abdoul", "abdou", "abdu", "abder", "abdur", "abw", "bn",
+                     "abn", "bnt"})  # fmt: skip
+#: Titles that are not part of a name.
+TITLES = frozenset({"mr", "mrs", "ms", "dr", "m", "mme", "mlle", "sr", "sra", "srta", "don",
+                    "dona", "sheikh", "cheikh", "haj", "hajj", "el-hadj", "alsayed", "sayed"})  # fmt: skip
+_ABD = re.compile(r"^abd(?:(?:ou|u|e|a|o)(?:l|r|s|n|z|t|d)?)?(?=[a-z]{3})")
+_DIGRAPHS = (("sch", "s"), ("sh", "s"), ("ch", "s"), ("kh", "k"), ("gh", "g"), ("th", "t"),
+             ("dh", "d"), ("ph", "f"), ("dj", "j"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("c", "k"))  # fmt: skip
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_VOWELS = re.compile(r"[aeiou]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a name: its folded Latin spelling and its consonant skeleton."""
+
+    text: str
+    skeleton: str
+    initial: bool = False
+    #: Transliterated from Arabic script: no vowels to compare, only the skeleton.
+    arabic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A parsed name: its tokens (particles and titles removed, binders joined)."""
+
+    written: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def key(self) -> str:
+        """Order-free skeleton key: equal for spellings that only differ by transliteration."""
+        return " ".join(sorted(t.skeleton for t in self.tokens if not t.initial))
+
+    @property
+    def full(self) -> bool:
+        """True for a name of two words or more (a given name and a surname at least)."""
+        return sum(not t.initial for t in self.tokens) >= 2
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, Arabic letters transliterated, Arabic marks dropped."""
+    out = []
+    for ch in unicodedata.normalize("NFKD", text.casefold()):
+        if unicodedata.combining(ch) or ch == "\u0640":  # accents, harakat, tatweel
+            continue
+        out.append(_ARABIC.get(ch, ch))
+    return "".join(out)
+
+
+def skeleton(word: str) -> str:
+    """The consonants of a folded word, after merging what transliterations swap.
+
+    >>> skeleton("youssef"), skeleton("yusuf"), skeleton("hammami"), skeleton("hamami")
+    ('ysf', 'ysf', 'hm', 'hm')
+    """
+    w = _SOFT_C.sub("s", word)
+    for a, b in _DIGRAPHS:
+        w = w.replace(a, b)
+    head, rest = w[:1], w[1:].replace("y", "").replace("w", "")  # y/w: consonants only first
+    w = _VOWELS.sub("", head + rest).rstrip("h") or w[:1]
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def _words(written: str) -> list[str]:
+    arabic_script = any("\u0600" <= ch <= "\u06ff" for ch in written)
+    words = []
+    for raw in re.split(r"[\s,;/()\"«»“”]+", written):
+        if not raw:
+            continue
+        if arabic_script and raw.startswith("ال") and len(raw) > 3:
+            raw = raw[2:]  # the article, written attached
+        elif arabic_script and raw.startswith("بال") and len(raw) > 4:
+            raw = raw[3:]
+        for part in re.split(r"[-'’‐]", fold(raw)):
+            part = re.sub(r"[^a-z.]", "", part)
+            if part:
+                words.append(part)
+    return words
+
+
+@lru_cache(maxsize=200_000)
+def parse(written: str) -> Name:
+    """Parse a written name (any script, any order) into comparable tokens."""
+    words = _words(written)
+    arabic = any("\u0600" <= ch <= "\u06ff" for ch in written)
+    tokens: list[Token] = []
+    pending = ""
+    for i, raw in enumerate(words):
+        word = raw.rstrip(".")
+        initial = (raw.endswith(".") and len(word) <= 2) or (len(word) == 1 and len(words) > 1)
+        if not word or (word in TITLES and len(words) > 1 and not pending and not tokens):
+            continue
+        if word in ARTICLES and i < len(words) - 1:
+            continue
+        if word.startswith(("al", "el")) and len(word) > 5 and word[2:3] == word[3:4]:
+            word = word[2:]  # assimilated article written attached: "errahmane", "addin"
+        if word in BINDERS and i < len(words) - 1:
+            pending += word
+            continue
+        if pending:
+            word, pending = pending + word, ""
+        if word.startswith("abd"):
+            word = _ABD.sub("abd", word)
+        sk = skeleton(word)
+        if tokens and sk == "dn" and not initial:  # "Nour El Din", "Salah Eddine": one name
+            prev = tokens.pop()
+            word = prev.text + word
+            sk = skeleton(word)
+        tokens.append(Token(word, sk, initial, arabic))
+    if pending:
+        tokens.append(Token(pending, skeleton(pending), False, arabic))
+    return Name(written, tuple(tokens))

@@ -1,0 +1,235 @@
+"""Entity resolution: names across scripts and orders, namesakes, analyst decisions, undo."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from odyssey.errors import StoreError
+from odyssey.graph import Batch, GraphStore, SqliteStore
+from odyssey.ingest.resolution import explain, judge, resolve
+from odyssey.ingest.resolution.context import describe
+from odyssey.ingest.resolution.names import parse
+from odyssey.ingest.resolution.records import name_record_id
+from odyssey.model import Document, Entity, Mention, entity_id
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        # the issue's smuggler: French, English, Spanish (surname first), Arabic script
+        ["Mohamed ABDELRAHMAN", "Mohammed Abdel Rahman", "ABDERRAHMANE Mohamed", "محمد عبد الرحمن"],
+        ["Ibrahim HAMMAMI", "HAMMAMI, Ibrahim", "Brahim AL-HAMMAMI", "إبراهيم الحمامي"],
+        ["Youssef BEN ALI", "Yusuf Benali", "يوسف بن علي"],
+        ["Nour El Din al-Mahmoudi", "NURADDIN AL-MAHMOUDI", "نور الدين المحمودي"],
+        ["José GARCÍA", "GARCIA, Jose", "Jose Garcia"],
+        ["Sherko QADIR", "KADER, Shirko", "شيركو قادر"],
+    ],
+)
+def test_spellings_of_one_name_share_a_key(spellings: list[str]) -> None:
+    keys = {parse(s).key for s in spellings}
+    assert len(keys) == 1, {s: parse(s).key for s in spellings}
+
+
+def test_different_names_keep_different_keys() -> None:
+    assert parse("Mohamed HASSAN").key != parse("Ali HASSAN").key
+    assert not parse("HASSAN").full and parse("Ali HASSAN").full
+
+
+@pytest.mark.parametrize(
+    ("text", "birth", "aliases"),
+    [
+        (
+            'Ali HASSAN (born 02/05/1984, Libyan national) alias "Abu Khaled" was',
+            "1984-05-02",
+            ("Abu Khaled",),
+        ),
+        (
+            "Ali HASSAN (né le 2 mai 1984, de nationalité libyenne) dit « Le Borgne » a",
+            "1984-05-02",
+            ("Le Borgne",),
+        ),
+        ("Ali HASSAN (de nacionalidad libia, nacido el 2 de mayo de 1984) fue", "1984-05-02", ()),
+        (
+            'Ali HASSAN (من مواليد 1984/05/02، ليبي الجنسية) الملقب بـ"أبو خالد" و',
+            "1984-05-02",
+            ("أبو خالد",),
+        ),
+        ("Ali HASSAN (DOB 1984-05-02, Libyan) was", "1984-05-02", ()),
+        ("Ali HASSAN was seen in Zuwara (Libya) on 2 May 2024.", None, ()),
+    ],
+)
+def test_birth_dates_and_aliases_are_read_in_four_languages(
+    text: str, birth: str | None, aliases: tuple[str, ...]
+) -> None:
+    props, found = describe(text, len("Ali HASSAN") if text.startswith("Ali") else 7)
+    assert props.get("birth_date") == birth
+    assert found == aliases
+
+
+# -- on a store ------------------------------------------------------------------------------
+
+
+def _report(
+    store: GraphStore, text: str, names: list[str], phones: tuple[str, ...] = ()
+) -> dict[str, str]:
+    """Store a report as extraction would: each name a record of this document; phones by value."""
+    doc = Document.from_text(text, source=f"r{abs(hash(text)) % 10**8}.txt", language="en")
+    batch = Batch(documents=[doc])
+    ids = {}
+    for name in names:
+        start = text.index(name)
+        props, aliases = describe(text, start + len(name))
+        ent = Entity(name_record_id("Person", name, doc.id), "Person", name, aliases, props)
+        batch.entities.append(ent)
+        batch.mentions.append(
+            Mention.at(
+                doc,
+                start,
+                start + len(name),
+                type="Person",
+                method="test",
+                confidence=0.9,
+                entity_id=ent.id,
+            )
+        )
+        ids[name] = ent.id
+    for phone in phones:
+        start = text.index(phone)
+        ent = Entity(entity_id("Phone", phone), "Phone", phone)
+        batch.entities.append(ent)
+        batch.mentions.append(
+            Mention.at(
+                doc,
+                start,
+                start + len(phone),
+                type="Phone",
+                method="test",
+                confidence=0.9,
+                entity_id=ent.id,
+            )
+        )
+    store.put(batch)
+    return ids
+
+
+def _entity(store: GraphStore, record: str) -> str:
+    return next(r.entity_id for r in store.records() if r.id == record)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> GraphStore:
+    with SqliteStore(tmp_path / "r.db") as s:
+        yield s
+
+
+def test_one_smuggler_across_four_languages_becomes_one_entity(store: GraphStore) -> None:
+    fr = _report(
+        store,
+        "Mohamed ABDELRAHMAN utilise le +218912345678.",
+        ["Mohamed ABDELRAHMAN"],
+        ("+218912345678",),
+    )
+    en = _report(
+        store,
+        "Mohammed Abdel Rahman uses +218912345678.",
+        ["Mohammed Abdel Rahman"],
+        ("+218912345678",),
+    )
+    es = _report(
+        store,
+        "ABDERRAHMANE Mohamed usa el +218912345678.",
+        ["ABDERRAHMANE Mohamed"],
+        ("+218912345678",),
+    )
+    ar = _report(
+        store, "محمد عبد الرحمن يستخدم +218912345678.", ["محمد عبد الرحمن"], ("+218912345678",)
+    )
+    summary = resolve(store)
+    ids = {_entity(store, r) for d in (fr, en, es, ar) for r in d.values()}
+    assert len(ids) == 1
+    assert summary.by_type["Person"] == {"records": 4, "entities": 1}
+    mentions = store.mentions(entity_id=ids.pop())
+    assert sorted(m.text for m in mentions if m.type == "Person") == sorted(
+        ["Mohamed ABDELRAHMAN", "Mohammed Abdel Rahman", "ABDERRAHMANE Mohamed", "محمد عبد الرحمن"]
+    )
+    again = resolve(store)  # incremental: nothing new, nothing scored, nothing moved
+    assert (again.new_records, again.pairs_scored, again.moved) == (0, 0, 0)
+
+
+def test_namesakes_with_different_birth_dates_stay_two_and_a_bare_mention_bridges_nothing(
+    store: GraphStore,
+) -> None:
+    a = _report(
+        store,
+        "Ali HASSAN (born 11/02/1979, Libyan national) uses +218911111111.",
+        ["Ali HASSAN"],
+        ("+218911111111",),
+    )
+    b = _report(
+        store,
+        "Ali HASSAN (born 03/07/1990, Libyan national) uses +218922222222.",
+        ["Ali HASSAN"],
+        ("+218922222222",),
+    )
+    bare = _report(store, "Ali HASSAN was seen in Zuwara.", ["Ali HASSAN"])
+    resolve(store)
+    ea, eb, ebare = (_entity(store, d["Ali HASSAN"]) for d in (a, b, bare))
+    assert len({ea, eb, ebare}) == 3
+    why = explain(store, ea, eb)
+    assert not why.same_entity and why.best is not None
+    assert why.best.reasons["birth_date"] < 0 and any(
+        "birth dates differ" in c for c in why.conflicts
+    )
+
+
+def test_a_surname_is_resolved_within_its_report_only_when_unambiguous(store: GraphStore) -> None:
+    one = _report(store, "Ali HASSAN met Omar. Later HASSAN left.", ["Ali HASSAN", "HASSAN"])
+    two = _report(
+        store,
+        "Ali HASSAN and Mohamed HASSAN met. Later HASSAN left.",
+        ["Ali HASSAN", "Mohamed HASSAN", "HASSAN"],
+    )
+    resolve(store)
+    assert _entity(store, one["HASSAN"]) == _entity(store, one["Ali HASSAN"])
+    assert _entity(store, two["HASSAN"]) not in {
+        _entity(store, two["Ali HASSAN"]),
+        _entity(store, two["Mohamed HASSAN"]),
+    }
+
+
+def test_analyst_decisions_survive_a_rerun_and_a_split_undoes_a_merge(store: GraphStore) -> None:
+    a = _report(store, "Karim BENALI uses +33611111111.", ["Karim BENALI"], ("+33611111111",))
+    b = _report(store, "Karim BEN ALI uses +33611111111.", ["Karim BEN ALI"], ("+33611111111",))
+    resolve(store)
+    merged = _entity(store, a["Karim BENALI"])
+    assert _entity(store, b["Karim BEN ALI"]) == merged
+    mention_ids = {m.id for m in store.mentions()}
+    judge(store, "split", merged, records=[b["Karim BEN ALI"]], note="jdoe: two cousins")
+    resolve(store)
+    assert _entity(store, b["Karim BEN ALI"]) != _entity(store, a["Karim BENALI"])
+    assert {m.id for m in store.mentions()} == mention_ids  # no mention lost
+    # a new report that matches both must not glue them back together
+    _report(store, "Karim BENALI called +33611111111 again.", ["Karim BENALI"], ("+33611111111",))
+    resolve(store)
+    resolve(store, full=True)
+    assert _entity(store, b["Karim BEN ALI"]) != _entity(store, a["Karim BENALI"])
+    # and "same" joins what the machine kept apart
+    judge(store, "forget", a["Karim BENALI"], b["Karim BEN ALI"])
+    judge(store, "not_same", a["Karim BENALI"], b["Karim BEN ALI"])
+    resolve(store)
+    assert _entity(store, b["Karim BEN ALI"]) != _entity(store, a["Karim BENALI"])
+    judge(store, "same", a["Karim BENALI"], b["Karim BEN ALI"], note="jdoe: checked the passport")
+    resolve(store)
+    assert _entity(store, b["Karim BEN ALI"]) == _entity(store, a["Karim BENALI"])
+
+
+def test_a_store_written_before_resolution_is_refused_with_a_way_out(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    SqliteStore(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="ingest its files again"):
+        SqliteStore(path)
