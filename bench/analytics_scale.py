@@ -10,7 +10,7 @@ PageRank prints wall time and peak memory of:
 
 Target: the fast path within 2x of igraph's own time. The fast path and igraph's
 own call are timed best of two (the machine is shared); networkx once. Peak memory is the rise of
-the process's peak resident set during the call (VmHWM, reset before each call).
+the peak resident set of a forked child that makes the call (VmHWM).
 
     python bench/analytics_scale.py [--nodes 100000] [--edges 1000000] [--k 256] [--skip-networkx]
 """
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import random
 import time
 from collections.abc import Callable
@@ -64,17 +65,34 @@ def _status(key: str) -> int:
 
 
 def measure(call: Callable[[], Any], repeat: int = 1) -> tuple[float, float]:
-    """Best wall seconds of ``repeat`` runs and peak memory rise (MiB) of ``call``."""
-    if repeat > 1:
-        runs = [measure(call) for _ in range(repeat)]
-        return min(r[0] for r in runs), max(r[1] for r in runs)
-    with contextlib.suppress(OSError):  # reset the peak resident set (Linux)
-        Path("/proc/self/clear_refs").write_text("5")
-    before = _status("VmRSS")
-    start = time.perf_counter()
-    call()
-    seconds = time.perf_counter() - start
-    return seconds, max(_status("VmHWM") - before, 0) / 2**20
+    """Best wall seconds of ``repeat`` runs and peak memory rise (MiB) of ``call``.
+
+    Each run is a forked child, so memory that an earlier call freed (and Python kept)
+    cannot hide what this call needs.
+    """
+    runs = [_forked(call) for _ in range(repeat)]
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def _forked(call: Callable[[], Any]) -> tuple[float, float]:
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: measure, report through the pipe, leave without cleanup
+        os.close(read)
+        with contextlib.suppress(OSError):  # reset the peak resident set (Linux)
+            Path("/proc/self/clear_refs").write_text("5")
+        before = _status("VmRSS")
+        start = time.perf_counter()
+        call()
+        seconds = time.perf_counter() - start
+        rise = max(_status("VmHWM") - before, 0) / 2**20
+        os.write(write, f"{seconds} {rise}".encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        seconds, rise = (float(x) for x in pipe.read().split())
+    os.waitpid(pid, 0)
+    return seconds, rise
 
 
 def main() -> None:
