@@ -46,7 +46,8 @@ class _Context:
 @click.option(
     "--store",
     metavar="URI",
-    help=f"Store to use: a file path or sqlite:///path. Default: ${STORE_ENV}, "
+    help=f"Store to use: a file path, sqlite:///path or bolt://host:7687 (Neo4j; credentials "
+    f"from $ODYSSEY_NEO4J_USER, $ODYSSEY_NEO4J_PASSWORD). Default: ${STORE_ENV}, "
     "else ~/.local/share/odyssey/odyssey.db.",
 )
 @click.option(
@@ -293,6 +294,40 @@ def _extraction_json(ex: Any) -> dict[str, Any]:
         ],
         "warnings": ex.warnings,
     }  # fmt: skip
+
+
+@cli.command()
+@click.option("--from", "source", required=True, metavar="URI", help="Store to copy from.")
+@click.option("--to", "target", required=True, metavar="URI", help="Store to copy into.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was copied as JSON.")
+def migrate(source: str, target: str, as_json: bool) -> None:
+    """Copy everything from one store to another, then check the counts.
+
+    For example, from a laptop to the team's Neo4j:
+    odyssey migrate --from case.db --to bolt://localhost:7687
+    """
+    from odyssey.graph import open_store
+    from odyssey.graph.migrate import migrate as run_migrate
+
+    def progress(kind: str, n: int) -> None:
+        if not as_json:
+            click.echo(f"  {kind}: +{n}", err=True)
+
+    with open_store(source) as src, open_store(target) as dst:
+        if src.uri == dst.uri:
+            raise ValidationError("--from and --to name the same store; give two different stores")
+        result = run_migrate(src, dst, progress=progress)
+        uris = {"from": src.uri, "to": dst.uri}
+    copied = {
+        k: getattr(result, k) for k in ("documents", "cases", "entities", "mentions", "links")
+    }
+    if as_json:
+        _emit({**uris, "copied": copied, "counts": result.counts.to_dict()})
+        return
+    click.echo(
+        f"copied {', '.join(f'{n} {k}' for k, n in copied.items())} "
+        f"from {uris['from']} to {uris['to']}; counts checked"
+    )
 
 
 # Verb groups that live in their own modules (imported here, after ``cli`` exists).

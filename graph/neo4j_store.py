@@ -1,0 +1,933 @@
+"""The team store: Neo4j 5 over Bolt, with the official ``neo4j`` driver.
+
+Same semantics as the embedded store (the contract suite proves it), laid out
+as a graph:
+
+* ``(:Document)``, ``(:Case)``, ``(:Entity)`` and ``(:Mention)`` nodes keyed by
+  ``id`` (uniqueness constraints created on first use);
+* ``(:Mention)-[:FOUND_IN]->(:Document)`` and ``(:Mention)-[:REFERS_TO]->(:Entity)``;
+* every link is a relationship between two entities whose type is the schema's
+  link type (``USES``, ``CALLED``...), carrying its id, evidence span
+  (``document_id``, ``start``, ``end``), method, confidence and ``occurred_at``.
+
+Dates are ISO strings (``2026-01-14``) so comparisons and periods read as in
+SQLite; free-form maps (entity properties, document metadata, link properties)
+are JSON strings so they round-trip exactly.
+
+Every query is parameterised. The only names ever put into query text are the
+fixed labels above and link types taken from ``odyssey/schema.toml``. Writes of
+one :class:`Batch` run in one transaction (``execute_write``, retried by the
+driver on transient errors) as a few ``UNWIND $rows`` statements. The read
+scope becomes Cypher in one method, :meth:`Neo4jStore._visible`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import neo4j
+from neo4j import Auth, Driver, GraphDatabase, ManagedTransaction, RoutingControl
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from odyssey.errors import NotFoundError, StoreError, ValidationError
+from odyssey.model import Case, Document, Entity, Evidence, Link, Mention
+from odyssey.schema import LINK_TYPES, entity_type
+
+from .store import (
+    NO_FILTER,
+    Batch,
+    Counts,
+    GraphFilter,
+    GraphStore,
+    GroupBy,
+    Judgement,
+    JudgementSource,
+    Measure,
+    Period,
+    ReadScope,
+    Record,
+    SearchHit,
+    SeriesPoint,
+    Subgraph,
+    WriteResult,
+    check_series_request,
+)
+
+T = TypeVar("T")
+
+#: URI schemes this store opens.
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")  # as NEO4J_SCHEMES
+
+_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_FULLTEXT = "odyssey_entity_search"
+
+_SCHEMA: dict[str, str] = {
+    "odyssey_document_id": "CREATE CONSTRAINT odyssey_document_id IF NOT EXISTS "
+    "FOR (n:Document) REQUIRE n.id IS UNIQUE",
+    "odyssey_case_id": "CREATE CONSTRAINT odyssey_case_id IF NOT EXISTS "
+    "FOR (n:Case) REQUIRE n.id IS UNIQUE",
+    "odyssey_entity_id": "CREATE CONSTRAINT odyssey_entity_id IF NOT EXISTS "
+    "FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+    "odyssey_mention_id": "CREATE CONSTRAINT odyssey_mention_id IF NOT EXISTS "
+    "FOR (n:Mention) REQUIRE n.id IS UNIQUE",
+    "odyssey_entity_type": "CREATE INDEX odyssey_entity_type IF NOT EXISTS "
+    "FOR (n:Entity) ON (n.type)",
+    "odyssey_document_case": "CREATE INDEX odyssey_document_case IF NOT EXISTS "
+    "FOR (n:Document) ON (n.case_id)",
+    "odyssey_document_date": "CREATE INDEX odyssey_document_date IF NOT EXISTS "
+    "FOR (n:Document) ON (n.date)",
+    "odyssey_document_handling": "CREATE INDEX odyssey_document_handling IF NOT EXISTS "
+    "FOR (n:Document) ON (n.handling_code)",
+    _FULLTEXT: f"CREATE FULLTEXT INDEX {_FULLTEXT} IF NOT EXISTS FOR (n:Entity) ON EACH [n.search] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', "
+    "`fulltext.eventually_consistent`: false}}",
+}
+
+
+def _rel(name: str) -> str:
+    """A relationship type for query text: only the schema's own link type names pass."""
+    if name not in LINK_TYPES or not _NAME.match(name):
+        raise ValidationError(f"unknown link type {name!r}; use one of: {', '.join(LINK_TYPES)}")
+    return name
+
+
+for _t in LINK_TYPES:
+    _SCHEMA[f"odyssey_link_{_t.lower()}_id"] = (
+        f"CREATE CONSTRAINT odyssey_link_{_t.lower()}_id IF NOT EXISTS "
+        f"FOR ()-[r:{_rel(_t)}]-() REQUIRE r.id IS UNIQUE"
+    )
+
+_PERIOD = {
+    "month": "substring(day, 0, 7)",
+    "year": "substring(day, 0, 4)",
+    "quarter": "substring(day, 0, 4) + '-Q' + toString((toInteger(substring(day, 5, 2)) + 2) / 3)",
+}
+
+_GROUP = {
+    "crime_category": "d.crime_category",
+    "originating_ncb": "d.originating_ncb",
+    "language": "d.language",
+    "entity_type": "e.type",
+    "link_type": "type(l)",
+}
+
+#: Every entity link, with the document that states it (the scope and most filters need it).
+_LINK_MATCH = "MATCH (a:Entity)-[l]->(b:Entity) MATCH (d:Document {id: l.document_id})"
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip its diacritics, as the full-text analyzer does."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def credentials() -> Auth | None:
+    """Basic auth from ``$ODYSSEY_NEO4J_USER`` (default ``neo4j``) and ``$ODYSSEY_NEO4J_PASSWORD``.
+
+    No password means no authentication (a server with auth disabled).
+    """
+    password = os.environ.get("ODYSSEY_NEO4J_PASSWORD")
+    if not password:
+        return None
+    return neo4j.basic_auth(os.environ.get("ODYSSEY_NEO4J_USER") or "neo4j", password)
+
+
+class Neo4jStore(GraphStore):
+    """A :class:`GraphStore` in a Neo4j 5 database.
+
+    ``uri`` is ``bolt://host:7687`` or ``neo4j://host:7687``, optionally with a
+    database name as its path (``bolt://host:7687/odyssey``); ``auth`` defaults
+    to :func:`credentials`. Fails with one-line ``StoreError`` when the server
+    cannot be reached or refuses the credentials.
+    """
+
+    def __init__(
+        self,
+        uri: str,
+        scope: ReadScope | None = None,
+        *,
+        auth: Auth | tuple[str, str] | None = None,
+    ) -> None:
+        parts = urlsplit(uri)
+        if parts.scheme.lower() not in SCHEMES or not parts.hostname:
+            raise StoreError(f"{uri!r} is not a Neo4j URI; write bolt://host:7687 or neo4j://host")
+        if parts.username or parts.password:
+            raise StoreError(
+                "put Neo4j credentials in ODYSSEY_NEO4J_USER / ODYSSEY_NEO4J_PASSWORD, not in the URI"
+            )
+        self.uri = uri
+        self.scope = scope or ReadScope()
+        self.database = parts.path.strip("/") or None
+        server = f"{parts.scheme}://{parts.netloc}"
+        if auth is None:
+            auth = credentials()
+        try:
+            driver = GraphDatabase.driver(
+                server,
+                auth=auth,
+                connection_timeout=10.0,
+                max_transaction_retry_time=30.0,
+                user_agent="odyssey",
+            )
+            driver.verify_connectivity()
+        except AuthError:
+            raise StoreError(
+                f"Neo4j at {server} refused the credentials; "
+                "set ODYSSEY_NEO4J_USER and ODYSSEY_NEO4J_PASSWORD"
+            ) from None
+        except (ServiceUnavailable, SessionExpired, OSError) as err:
+            reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+            raise StoreError(
+                f"cannot reach Neo4j at {server} ({reason}); start it (docker compose up -d neo4j), "
+                "check --store, or use a file path for the embedded store"
+            ) from None
+        except (Neo4jError, ValueError) as err:
+            raise StoreError(f"cannot open Neo4j at {uri} ({_one_line(err)})") from None
+        self._driver: Driver | None = driver
+        self._ensure_schema()
+
+    # -- plumbing ----------------------------------------------------------------
+
+    @property
+    def driver(self) -> Driver:
+        if self._driver is None:
+            raise StoreError("the store is closed; open it again with odyssey.graph.open_store")
+        return self._driver
+
+    def _read(self, cypher: str, /, **params: Any) -> list[dict[str, Any]]:
+        """Run one read query (retried on transient errors) and return its rows as dicts."""
+        driver = self.driver
+        try:
+            records, _, _ = driver.execute_query(
+                cypher, params, database_=self.database, routing_=RoutingControl.READ
+            )
+        except (ServiceUnavailable, SessionExpired) as err:
+            raise StoreError(
+                f"lost the connection to Neo4j at {self.uri} ({_one_line(err)})"
+            ) from None
+        except Neo4jError as err:
+            raise StoreError(f"Neo4j refused a read ({_one_line(err)})") from None
+        return [r.data() for r in records]
+
+    def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
+        """Run ``work`` in one write transaction; the driver retries it on transient errors."""
+        driver = self.driver
+        try:
+            with driver.session(database=self.database) as session:
+                return session.execute_write(work)
+        except (ServiceUnavailable, SessionExpired) as err:
+            raise StoreError(
+                f"lost the connection to Neo4j at {self.uri} ({_one_line(err)})"
+            ) from None
+        except Neo4jError as err:
+            raise StoreError(f"Neo4j refused a write ({_one_line(err)})") from None
+
+    def _ensure_schema(self) -> None:
+        """Create the constraints and indexes Odyssey needs (once per database)."""
+        existing = {r["name"] for r in self._read("SHOW INDEXES YIELD name RETURN name")}
+        existing |= {r["name"] for r in self._read("SHOW CONSTRAINTS YIELD name RETURN name")}
+        missing = [ddl for name, ddl in _SCHEMA.items() if name not in existing]
+        if not missing:
+            return
+        try:
+            with self.driver.session(database=self.database) as session:
+                for ddl in missing:
+                    session.run(ddl).consume()
+                session.run("CALL db.awaitIndexes(300)").consume()
+        except Neo4jError as err:
+            raise StoreError(
+                f"cannot create Odyssey's indexes in Neo4j ({_one_line(err)}); "
+                "the user needs schema rights"
+            ) from None
+
+    def _visible(self, kind: str, var: str) -> tuple[str, dict[str, Any]]:
+        """The one place the read scope becomes Cypher.
+
+        ``kind`` is ``"document"`` (``var`` is a ``Document`` node) or
+        ``"entity"`` (``var`` is an ``Entity`` node: visible when a visible
+        document mentions it or states one of its links). Returns a predicate
+        and its parameters.
+        """
+        codes = self.scope.handling_codes
+        if codes is None:
+            return "true", {}
+        params = {"scope_codes": sorted(codes)}
+        if kind == "document":
+            return f"{var}.handling_code IN $scope_codes", params
+        return (
+            f"(EXISTS {{ MATCH ({var})<-[:REFERS_TO]-(:Mention)-[:FOUND_IN]->(sd:Document) "
+            "WHERE sd.handling_code IN $scope_codes } "
+            f"OR EXISTS {{ MATCH ({var})-[sl]-(:Entity) MATCH (sd:Document {{id: sl.document_id}}) "
+            "WHERE sd.handling_code IN $scope_codes })",
+            params,
+        )
+
+    # -- writes ------------------------------------------------------------------
+
+    def put(self, batch: Batch) -> WriteResult:
+        links_by_type: dict[str, list[Link]] = {}
+        for lk in _unique(batch.links):
+            links_by_type.setdefault(_rel(lk.type), []).append(lk)
+        docs = [_document_row(d) for d in _unique(batch.documents)]
+        cases = [_case_row(c) for c in _unique(batch.cases)]
+        mentions = [_mention_row(m) for m in _unique(batch.mentions)]
+
+        def work(tx: ManagedTransaction) -> WriteResult:
+            _check_references(tx, batch)
+            new_docs = _created(
+                tx,
+                "UNWIND $rows AS row MERGE (d:Document {id: row.id}) ON CREATE SET d += row",
+                docs,
+            )
+            new_cases = _created(
+                tx, "UNWIND $rows AS row MERGE (c:Case {id: row.id}) ON CREATE SET c += row", cases
+            )
+            new_entities = _merge_entities(tx, batch.entities)
+            new_mentions = _created(
+                tx,
+                "UNWIND $rows AS row "
+                "MATCH (d:Document {id: row.document_id}) "
+                "OPTIONAL MATCH (old:Mention {id: row.id}) "
+                "WITH row, d WHERE old IS NULL "
+                "CREATE (m:Mention) SET m = row "
+                "CREATE (m)-[:FOUND_IN]->(d) "
+                "WITH m, row WHERE row.entity_id IS NOT NULL "
+                "MATCH (e:Entity {id: row.entity_id}) "
+                "CREATE (m)-[:REFERS_TO]->(e)",
+                mentions,
+            )
+            new_links = 0
+            for name, rows in links_by_type.items():
+                new_links += _created(
+                    tx,
+                    "UNWIND $rows AS row "
+                    f"OPTIONAL MATCH ()-[old:{name} {{id: row.id}}]->() "
+                    "WITH row WHERE old IS NULL "
+                    "MATCH (a:Entity {id: row.source}) MATCH (b:Entity {id: row.target}) "
+                    f"CREATE (a)-[l:{name}]->(b) SET l = row.props",
+                    [_link_row(lk) for lk in rows],
+                    what="relationships",
+                )
+            return WriteResult(new_docs, new_cases, new_entities, new_mentions, new_links)
+
+        return self._write(work)
+
+    # -- reads of records ------------------------------------------------------------
+
+    def known_documents(self, ids: Iterable[str]) -> set[str]:
+        rows = self._read(
+            "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id", ids=list(ids)
+        )
+        return {r["id"] for r in rows}
+
+    def document(self, document_id: str) -> Document | None:
+        cond, params = self._visible("document", "d")
+        rows = self._read(
+            f"MATCH (d:Document {{id: $id}}) WHERE {cond} RETURN d", id=document_id, **params
+        )
+        return _document(rows[0]["d"]) if rows else None
+
+    def documents(self, *, case_id: str | None = None, limit: int = 1000) -> list[Document]:
+        cond, params = self._visible("document", "d")
+        rows = self._read(
+            f"MATCH (d:Document) WHERE {cond} AND ($case IS NULL OR d.case_id = $case) "
+            "RETURN d ORDER BY coalesce(d.date, '') DESC, d.id LIMIT $limit",
+            case=case_id,
+            limit=limit,
+            **params,
+        )
+        return [_document(r["d"]) for r in rows]
+
+    def cases(self) -> list[Case]:
+        cond, params = self._visible("document", "d")
+        rows = self._read(
+            "MATCH (c:Case) WHERE EXISTS { MATCH (d:Document {case_id: c.id}) "
+            f"WHERE {cond} }} RETURN c ORDER BY c.id",
+            **params,
+        )
+        return [_case(r["c"]) for r in rows]
+
+    def entities(
+        self, ids: Iterable[str] | None = None, *, type: str | None = None, limit: int = 10_000
+    ) -> list[Entity]:
+        if type is not None:
+            entity_type(type)
+        cond, params = self._visible("entity", "e")
+        if ids is not None:
+            match = "UNWIND $ids AS wanted MATCH (e:Entity {id: wanted})"
+            params["ids"] = list(dict.fromkeys(ids))
+        else:
+            match = "MATCH (e:Entity)"
+        rows = self._read(
+            f"{match} WHERE {cond} AND ($type IS NULL OR e.type = $type) "
+            "RETURN e ORDER BY e.id LIMIT $limit",
+            type=type,
+            limit=limit,
+            **params,
+        )
+        return [_entity(r["e"]) for r in rows]
+
+    def mentions(
+        self, *, document_id: str | None = None, entity_id: str | None = None, limit: int = 10_000
+    ) -> list[Mention]:
+        cond, params = self._visible("document", "d")
+        rows = self._read(
+            "MATCH (m:Mention)-[:FOUND_IN]->(d:Document) "
+            f"WHERE {cond} AND ($doc IS NULL OR d.id = $doc) "
+            "AND ($ent IS NULL OR m.entity_id = $ent) "
+            "RETURN m ORDER BY m.document_id, m.start, m.id LIMIT $limit",
+            doc=document_id,
+            ent=entity_id,
+            limit=limit,
+            **params,
+        )
+        return [_mention(r["m"]) for r in rows]
+
+    def _link_where(
+        self, filters: GraphFilter, exempt: Sequence[str] = ()
+    ) -> tuple[str, dict[str, Any]]:
+        """The WHERE of ``_LINK_MATCH``: the scope and ``filters``.
+
+        Entities in ``exempt`` pass the entity-type filter (the seeds of an expansion).
+        """
+        cond, params = self._visible("document", "d")
+        where = [cond]
+        if filters.link_types is not None:
+            where.append("type(l) IN $link_types")
+            params["link_types"] = sorted(filters.link_types)
+        if filters.cases is not None:
+            where.append("d.case_id IN $cases")
+            params["cases"] = sorted(filters.cases)
+        if filters.min_confidence > 0:
+            where.append("l.confidence >= $min_confidence")
+            params["min_confidence"] = filters.min_confidence
+        if filters.start is not None:
+            where.append("coalesce(l.occurred_at, d.date) >= $start")
+            params["start"] = filters.start.isoformat()
+        if filters.end is not None:
+            where.append("coalesce(l.occurred_at, d.date) <= $end")
+            params["end"] = filters.end.isoformat()
+        if filters.entity_types is not None:
+            where.append(
+                "(a.id IN $exempt OR a.type IN $entity_types) "
+                "AND (b.id IN $exempt OR b.type IN $entity_types)"
+            )
+            params["exempt"] = list(exempt)
+            params["entity_types"] = sorted(filters.entity_types)
+        return " AND ".join(where), params
+
+    def links(
+        self, *, entity_id: str | None = None, filters: GraphFilter = NO_FILTER, limit: int = 10_000
+    ) -> list[Link]:
+        cond, params = self._link_where(filters)
+        if entity_id is not None:
+            match = (
+                "MATCH (:Entity {id: $entity})-[l]-(:Entity) "
+                "WITH DISTINCT l, startNode(l) AS a, endNode(l) AS b "
+                "MATCH (d:Document {id: l.document_id})"
+            )
+            params["entity"] = entity_id
+        else:
+            match = _LINK_MATCH
+        rows = self._read(
+            f"{match} WHERE {cond} RETURN {_LINK_RETURN} ORDER BY l.id LIMIT $limit",
+            limit=limit,
+            **params,
+        )
+        return [_link(r) for r in rows]
+
+    # -- graph reads ---------------------------------------------------------------------
+
+    def search(
+        self, text: str, *, types: Iterable[str] | None = None, limit: int = 20
+    ) -> list[SearchHit]:
+        terms = [fold(t) for t in re.findall(r"\w+", text[:500])[:20]]
+        terms = [t for t in terms if t]
+        if not terms:
+            return []
+        query = " ".join(f"+{t}*" for t in terms)  # \w+ holds no Lucene syntax
+        type_list = None
+        if types is not None:
+            type_list = sorted(types)
+            for t in type_list:
+                entity_type(t)
+        cond, params = self._visible("entity", "e")
+        rows = self._read(
+            f"CALL db.index.fulltext.queryNodes('{_FULLTEXT}', $query) YIELD node AS e, score "
+            f"WHERE {cond} AND ($types IS NULL OR e.type IN $types) "
+            "RETURN e, score ORDER BY score DESC, e.id LIMIT $limit",
+            query=query,
+            types=type_list,
+            limit=limit,
+            **params,
+        )
+        return [SearchHit(entity=_entity(r["e"]), score=float(r["score"])) for r in rows]
+
+    def expand(
+        self,
+        seeds: Sequence[str],
+        *,
+        hops: int = 1,
+        filters: GraphFilter = NO_FILTER,
+        max_nodes: int = 500,
+    ) -> Subgraph:
+        if hops < 0 or max_nodes < 1:
+            raise ValidationError("hops must be >= 0 and max_nodes >= 1")
+        seeds = list(dict.fromkeys(seeds))
+        found = {e.id for e in self.entities(seeds)}
+        if missing := [s for s in seeds if s not in found]:
+            raise NotFoundError(
+                f"no entity {missing[0]!r} in this store; search for it by label first"
+            )
+        cond, params = self._link_where(filters, exempt=seeds)
+        nodes: dict[str, None] = dict.fromkeys(seeds)
+        frontier, truncated = list(seeds), False
+        for _ in range(hops):
+            if not frontier:
+                break
+            rows = self._read(
+                "UNWIND $frontier AS fid MATCH (:Entity {id: fid})-[l]-(:Entity) "
+                "WITH DISTINCT l, startNode(l) AS a, endNode(l) AS b "
+                "MATCH (d:Document {id: l.document_id}) "
+                f"WHERE {cond} RETURN a.id AS source, b.id AS target "
+                "ORDER BY l.confidence DESC, l.id",
+                frontier=frontier,
+                **params,
+            )
+            frontier = []
+            for row in rows:
+                for end in (row["source"], row["target"]):
+                    if end in nodes:
+                        continue
+                    if len(nodes) >= max_nodes:
+                        truncated = True
+                        continue
+                    nodes[end] = None
+                    frontier.append(end)
+            if truncated:
+                break
+        rows = self._read(
+            "UNWIND $nodes AS nid MATCH (a:Entity {id: nid})-[l]->(b:Entity) "
+            "WHERE b.id IN $nodes MATCH (d:Document {id: l.document_id}) "
+            f"WHERE {cond} RETURN {_LINK_RETURN} ORDER BY l.id",
+            nodes=list(nodes),
+            **params,
+        )
+        links = [_link(r) for r in rows]
+        entities = {e.id: e for e in self.entities(nodes, limit=len(nodes))}
+        return Subgraph(entities=entities, links=links, truncated=truncated)
+
+    # -- aggregates -------------------------------------------------------------------------
+
+    def counts(self) -> Counts:
+        doc_cond, doc_params = self._visible("document", "d")
+        ent_cond, ent_params = self._visible("entity", "e")
+        link_cond, link_params = self._link_where(NO_FILTER)
+
+        def grouped(query: str, params: dict[str, Any]) -> dict[str, int]:
+            return {str(r["k"]): r["n"] for r in self._read(query, **params)}
+
+        totals = self._read(
+            f"MATCH (d:Document) WHERE {doc_cond} "
+            "RETURN count(d) AS documents, count(DISTINCT d.case_id) AS cases",
+            **doc_params,
+        )[0]
+        mentions = self._read(
+            f"MATCH (:Mention)-[:FOUND_IN]->(d:Document) WHERE {doc_cond} RETURN count(*) AS n",
+            **doc_params,
+        )[0]["n"]
+        return Counts(
+            documents=totals["documents"],
+            cases=totals["cases"],
+            mentions=mentions,
+            entities=grouped(
+                f"MATCH (e:Entity) WHERE {ent_cond} RETURN e.type AS k, count(*) AS n ORDER BY k",
+                ent_params,
+            ),
+            links=grouped(
+                f"{_LINK_MATCH} WHERE {link_cond} RETURN type(l) AS k, count(*) AS n ORDER BY k",
+                link_params,
+            ),
+            documents_by_language=grouped(
+                f"MATCH (d:Document) WHERE {doc_cond} "
+                "RETURN coalesce(d.language, 'unknown') AS k, count(*) AS n ORDER BY k",
+                doc_params,
+            ),
+            documents_by_category=grouped(
+                f"MATCH (d:Document) WHERE {doc_cond} "
+                "RETURN d.crime_category AS k, count(*) AS n ORDER BY k",
+                doc_params,
+            ),
+        )
+
+    def time_series(
+        self,
+        measure: Measure,
+        *,
+        by: Period = "month",
+        group_by: GroupBy | None = None,
+        filters: GraphFilter = NO_FILTER,
+    ) -> list[SeriesPoint]:
+        check_series_request(measure, group_by)
+        if by not in _PERIOD:
+            raise ValidationError(f"unknown period {by!r}; use month, quarter or year")
+        group = _GROUP[group_by] if group_by else "null"
+        # Every measure becomes rows of (day, grp, item); the tail counts distinct items.
+        if measure == "links":
+            cond, params = self._link_where(filters)
+            head = (
+                f"{_LINK_MATCH} WHERE {cond} "
+                f"WITH coalesce(l.occurred_at, d.date) AS day, {group} AS grp, l.id AS item"
+            )
+        else:
+            cond, params = self._visible("document", "d")
+            where = [cond]
+            if filters.cases is not None:
+                where.append("d.case_id IN $cases")
+                params["cases"] = sorted(filters.cases)
+            if filters.start is not None:
+                where.append("d.date >= $start")
+                params["start"] = filters.start.isoformat()
+            if filters.end is not None:
+                where.append("d.date <= $end")
+                params["end"] = filters.end.isoformat()
+            match, item = {
+                "documents": ("MATCH (d:Document)", "d.id"),
+                "cases": ("MATCH (d:Document)", "d.case_id"),
+                "entities": (
+                    "MATCH (e:Entity)<-[:REFERS_TO]-(m:Mention)-[:FOUND_IN]->(d:Document)",
+                    "e.id",
+                ),
+            }[measure]
+            if measure == "entities" and filters.entity_types is not None:
+                where.append("e.type IN $entity_types")
+                params["entity_types"] = sorted(filters.entity_types)
+            head = (
+                f"{match} WHERE {' AND '.join(where)} "
+                f"WITH d.date AS day, {group} AS grp, {item} AS item"
+            )
+        rows = self._read(
+            f"{head} WHERE day IS NOT NULL "
+            f"WITH {_PERIOD[by]} AS period, grp, item "
+            "RETURN period, grp, count(DISTINCT item) AS value",
+            **params,
+        )
+        rows.sort(key=lambda r: (r["period"], r["grp"] is not None, r["grp"] or ""))
+        return [SeriesPoint(period=r["period"], group=r["grp"], value=r["value"]) for r in rows]
+
+    # -- entity resolution: not yet on Neo4j -------------------------------------------------
+    # Records, assignments and judgements (graph/store.py) exist in the embedded store only
+    # for now. Each method refuses in one clear line rather than answering wrongly.
+
+    def records(self, *, types: Iterable[str] | None = None, since: int = 0) -> list[Record]:
+        raise self._no_resolution()
+
+    def assign(
+        self, assignments: Mapping[str, str], entities: Sequence[Entity], *, through: int
+    ) -> int:
+        raise self._no_resolution()
+
+    def resolved_through(self) -> int:
+        raise self._no_resolution()
+
+    def put_judgements(self, judgements: Iterable[Judgement]) -> int:
+        raise self._no_resolution()
+
+    def judgements(
+        self, records: Iterable[str] | None = None, *, source: JudgementSource | None = None
+    ) -> list[Judgement]:
+        raise self._no_resolution()
+
+    def forget_judgements(
+        self, pairs: Iterable[tuple[str, str]], *, source: JudgementSource
+    ) -> int:
+        raise self._no_resolution()
+
+    def _no_resolution(self) -> StoreError:
+        return StoreError(
+            f"entity resolution is not available on the Neo4j store ({self.uri}) yet; "
+            "resolve in an embedded store, then copy it with odyssey migrate"
+        )
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        driver, self._driver = self._driver, None
+        if driver is not None:
+            driver.close()
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+R = TypeVar("R", Document, Case, Mention, Link)
+
+
+def _unique(records: Iterable[R]) -> list[R]:
+    """The first record of each id (a store keeps the first it sees, like INSERT OR IGNORE)."""
+    seen: dict[str, R] = {}
+    for r in records:
+        seen.setdefault(r.id, r)
+    return list(seen.values())
+
+
+def _created(
+    tx: ManagedTransaction, query: str, rows: list[dict[str, Any]], what: str = "nodes"
+) -> int:
+    """Run an ``UNWIND $rows`` write and say how many nodes (or relationships) it created."""
+    if not rows:
+        return 0
+    counters = tx.run(query, rows=rows).consume().counters
+    return counters.relationships_created if what == "relationships" else counters.nodes_created
+
+
+def _check_references(tx: ManagedTransaction, batch: Batch) -> None:
+    """Refuse a batch whose mentions or links point at records that exist nowhere."""
+    doc_ids = {m.document_id for m in batch.mentions} | {
+        lk.evidence.document_id for lk in batch.links
+    }
+    wanted = sorted(doc_ids - {d.id for d in batch.documents})
+    present = {
+        r["id"]
+        for r in tx.run(
+            "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id", ids=wanted
+        )
+    }
+    if missing := set(wanted) - present:
+        raise ValidationError(
+            f"{len(missing)} mention(s)/link(s) point at document(s) not in the store or the batch "
+            f"(e.g. {sorted(missing)[0]}); put the documents first"
+        )
+    ent_ids = {e for lk in batch.links for e in (lk.source, lk.target)} | {
+        m.entity_id for m in batch.mentions if m.entity_id
+    }
+    wanted = sorted(ent_ids - {e.id for e in batch.entities})
+    present = {
+        r["id"]
+        for r in tx.run("UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id", ids=wanted)
+    }
+    if missing := set(wanted) - present:
+        raise ValidationError(
+            f"{len(missing)} link end(s)/mention(s) point at entities not in the store or the batch "
+            f"(e.g. {sorted(missing)[0]}); put the entities in the same batch"
+        )
+
+
+def merge_entity(old: Entity, new: Entity) -> Entity:
+    """``new`` wins the label; every other written form is kept as an alias (as in SQLite)."""
+    return Entity(
+        id=new.id,
+        type=new.type,
+        label=new.label,
+        aliases=(*old.aliases, old.label, *new.aliases),
+        properties={**old.properties, **new.properties},
+    )
+
+
+def _merge_entities(tx: ManagedTransaction, entities: Sequence[Entity]) -> int:
+    """Upsert entities, merging with what is stored; return how many were new."""
+    merged: dict[str, Entity] = {}
+    for ent in entities:  # merge duplicates inside the batch first
+        merged[ent.id] = merge_entity(merged[ent.id], ent) if ent.id in merged else ent
+    if not merged:
+        return 0
+    stored = {
+        r["e"]["id"]: _entity(r["e"])
+        for r in tx.run(
+            "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e", ids=list(merged)
+        ).data()
+    }
+    rows = []
+    for ent in merged.values():
+        if ent.id in stored:
+            old = stored[ent.id]
+            if old.type != ent.type:
+                raise ValidationError(
+                    f"entity {ent.id} is stored as {old.type}, not {ent.type}; give it another id"
+                )
+            ent = merge_entity(old, ent)
+        rows.append(_entity_row(ent))
+    tx.run("UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e += row", rows=rows).consume()
+    return len(merged) - len(stored)
+
+
+# -- record <-> row ------------------------------------------------------------------------------
+
+
+def _document_row(d: Document) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "source": d.source,
+        "text": d.text,
+        "kind": d.kind,
+        "language": d.language,
+        "reference": d.reference,
+        "originating_ncb": d.originating_ncb,
+        "recipients": list(d.recipients),
+        "date": _iso(d.date),
+        "subject": d.subject,
+        "case_id": d.case_id,
+        "crime_category": d.crime_category.value,
+        "handling_code": d.handling_code,
+        "grading": d.grading,
+        "parent_id": d.parent_id,
+        "metadata": _json(dict(d.metadata)),
+    }
+
+
+def _document(n: Any) -> Document:
+    return Document(
+        id=n["id"],
+        source=n["source"],
+        text=n["text"],
+        kind=n["kind"],
+        language=n.get("language"),
+        reference=n.get("reference"),
+        originating_ncb=n.get("originating_ncb"),
+        recipients=tuple(n.get("recipients") or ()),
+        date=_day(n.get("date")),
+        subject=n.get("subject"),
+        case_id=n.get("case_id"),
+        crime_category=n["crime_category"],
+        handling_code=n["handling_code"],
+        grading=n.get("grading"),
+        parent_id=n.get("parent_id"),
+        metadata=json.loads(n["metadata"]),
+    )
+
+
+def _case_row(c: Case) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "title": c.title,
+        "crime_category": c.crime_category.value,
+        "country": c.country,
+        "originating_ncb": c.originating_ncb,
+        "opened": _iso(c.opened),
+    }
+
+
+def _case(n: Any) -> Case:
+    return Case(
+        id=n["id"],
+        title=n.get("title") or "",
+        crime_category=n["crime_category"],
+        country=n.get("country"),
+        originating_ncb=n.get("originating_ncb"),
+        opened=_day(n.get("opened")),
+    )
+
+
+def _entity_row(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "type": e.type,
+        "label": e.label,
+        "aliases": list(e.aliases),
+        "properties": _json(dict(e.properties)),
+        # what the full-text index reads: every written form, folded like the query terms
+        "search": fold(" ".join((e.label, *e.aliases))),
+    }
+
+
+def _entity(n: Any) -> Entity:
+    return Entity(
+        id=n["id"],
+        type=n["type"],
+        label=n["label"],
+        aliases=tuple(n.get("aliases") or ()),
+        properties=json.loads(n["properties"]),
+    )
+
+
+def _mention_row(m: Mention) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "document_id": m.document_id,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "type": m.type,
+        "method": m.method,
+        "confidence": m.confidence,
+        "value": m.value,
+        "entity_id": m.entity_id,
+    }
+
+
+def _mention(n: Any) -> Mention:
+    return Mention(
+        id=n["id"],
+        document_id=n["document_id"],
+        start=n["start"],
+        end=n["end"],
+        text=n["text"],
+        type=n["type"],
+        method=n["method"],
+        confidence=n["confidence"],
+        value=n.get("value"),
+        entity_id=n.get("entity_id"),
+    )
+
+
+def _link_row(lk: Link) -> dict[str, Any]:
+    return {
+        "id": lk.id,
+        "source": lk.source,
+        "target": lk.target,
+        "props": {
+            "id": lk.id,
+            "document_id": lk.evidence.document_id,
+            "start": lk.evidence.start,
+            "end": lk.evidence.end,
+            "method": lk.method,
+            "confidence": lk.confidence,
+            "occurred_at": _iso(lk.occurred_at),
+            "mention_ids": list(lk.mention_ids),
+            "properties": _json(dict(lk.properties)),
+        },
+    }
+
+
+#: What link reads return: the relationship's fields with its type and ends.
+_LINK_RETURN = "l {.*, type: type(l), source: a.id, target: b.id} AS link"
+
+
+def _link(row: dict[str, Any]) -> Link:
+    r = row["link"]
+    return Link(
+        id=r["id"],
+        type=r["type"],
+        source=r["source"],
+        target=r["target"],
+        evidence=Evidence(r["document_id"], r["start"], r["end"]),
+        method=r["method"],
+        confidence=r["confidence"],
+        occurred_at=_day(r.get("occurred_at")),
+        mention_ids=tuple(r.get("mention_ids") or ()),
+        properties=json.loads(r["properties"]),
+    )
+
+
+def _one_line(err: BaseException) -> str:
+    """The first line of an error's message (driver errors can span several)."""
+    message = getattr(err, "message", None) or str(err) or type(err).__name__
+    return str(message).strip().splitlines()[0]
