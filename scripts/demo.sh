@@ -10,7 +10,10 @@ if [ ! -f sample/corpus/truth.json ]; then
     .venv/bin/odyssey synth --out sample/corpus --reports 200 --seed 7
 fi
 .venv/bin/odyssey ingest sample/corpus/messages sample/corpus/emails sample/corpus/tables
+# Which people and companies written in different reports are one (incremental, explained).
+.venv/bin/odyssey resolve
 .venv/bin/odyssey stats
 echo
 echo "Sample corpus: $(pwd)/sample/corpus (messages/, emails/, tables/, truth.json)"
 echo "Store:         $ODYSSEY_STORE   (try: .venv/bin/odyssey --store $ODYSSEY_STORE search hassan)"
+echo "Analyse:       .venv/bin/odyssey --store $ODYSSEY_STORE analyze centrality --measure betweenness --people"
