@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, TypeVar
@@ -39,6 +38,7 @@ from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionE
 from odyssey.errors import NotFoundError, StoreError, ValidationError
 from odyssey.model import Case, Document, Entity, Evidence, Link, Mention
 from odyssey.schema import LINK_TYPES, entity_type
+from odyssey.text import fold as fold_text
 
 from .store import (
     NO_FILTER,
@@ -136,8 +136,7 @@ def _day(value: str | None) -> date | None:
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip its diacritics, as the full-text analyzer does."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return fold_text(text)
 
 
 def credentials() -> Auth | None:
@@ -587,9 +586,7 @@ class Neo4jStore(GraphStore):
         group_by: GroupBy | None = None,
         filters: GraphFilter = NO_FILTER,
     ) -> list[SeriesPoint]:
-        check_series_request(measure, group_by)
-        if by not in _PERIOD:
-            raise ValidationError(f"unknown period {by!r}; use month, quarter or year")
+        check_series_request(measure, group_by, by)
         group = _GROUP[group_by] if group_by else "null"
         # Every measure becomes rows of (day, grp, item); the tail counts distinct items.
         if measure == "links":

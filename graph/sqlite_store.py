@@ -725,9 +725,7 @@ class SqliteStore(GraphStore):
         group_by: GroupBy | None = None,
         filters: GraphFilter = NO_FILTER,
     ) -> list[SeriesPoint]:
-        check_series_request(measure, group_by)
-        if by not in _PERIOD_SQL:
-            raise ValidationError(f"unknown period {by!r}; use month, quarter or year")
+        check_series_request(measure, group_by, by)
         group = _GROUP_SQL[group_by] if group_by else "NULL"
         # Every measure becomes rows of (day, grp, item); the outer query counts distinct items.
         if measure == "links":

@@ -252,8 +252,10 @@ class Judgement:
             raise ValidationError(f"judgement score {self.score!r} is outside 0..1")
 
 
-def check_series_request(measure: str, group_by: str | None) -> None:
-    """Reject a measure/grouping pair that makes no sense, with the valid choices."""
+def check_series_request(measure: str, group_by: str | None, by: str = "month") -> None:
+    """Reject a period, or a measure/grouping pair, that makes no sense, with the valid choices."""
+    if by not in ("month", "quarter", "year"):
+        raise ValidationError(f"unknown period {by!r}; use month, quarter or year")
     if measure not in SERIES_GROUPS:
         raise ValidationError(f"unknown measure {measure!r}; use {', '.join(SERIES_GROUPS)}")
     if group_by is not None and group_by not in SERIES_GROUPS[measure]:

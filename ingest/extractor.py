@@ -17,7 +17,6 @@ written right after the name are kept on its record for resolution.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -38,6 +37,7 @@ from odyssey.ingest.resolution.context import describe
 from odyssey.ingest.resolution.records import name_record_id
 from odyssey.model import Case, Document, Entity, Evidence, Link, Mention, entity_id
 from odyssey.schema import is_identifier
+from odyssey.text import fold
 
 _DOCUMENT_FIELDS = {
     "language", "reference", "originating_ncb", "recipients", "date", "subject", "case_id",
@@ -60,9 +60,7 @@ class Extraction:
 
 def name_key(text: str) -> str:
     """Order-free, case- and accent-free key of a name: ``ABDELRAHMAN, Mohamed`` → ``abdelrahman mohamed``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(sorted(_WORD.findall(plain)))
+    return " ".join(sorted(_WORD.findall(fold(text))))
 
 
 class Extractor:

@@ -20,7 +20,6 @@ the same text; the conventions win where they overlap an NER entity.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -28,6 +27,7 @@ from functools import lru_cache
 from odyssey.ingest.addresses import find_addresses
 from odyssey.ingest.gazetteer import Place, find_places
 from odyssey.ingest.ner_rules import is_company
+from odyssey.text import fold
 
 #: Confidence of a name found by a convention of police style.
 RULE_CONFIDENCE = 0.8
@@ -129,12 +129,6 @@ _NOT_ORGANISATIONS = _words(
     iveco mitsubishi isuzu hilux land cruiser
     """
 )
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: ``MUÑOZ`` and ``Munoz`` fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=8)

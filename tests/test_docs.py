@@ -11,6 +11,7 @@ MODULES = [
     "odyssey",
     "odyssey.model",
     "odyssey.schema",
+    "odyssey.text",
     "odyssey.workbench",
     "odyssey.graph",
     "odyssey.graph.store",

@@ -23,6 +23,7 @@ from typing import Any
 import dateparser
 
 from odyssey.ingest.readers.source import FieldSpan
+from odyssey.text import fold as fold_text
 
 #: Header labels by field, as written in the four working languages (compared
 #: without case, accents or surrounding punctuation).
@@ -172,9 +173,7 @@ class Header:
 
 def fold(text: str) -> str:
     """Lower-case, without accents, spaces collapsed: how labels and keywords are compared."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(unicodedata.normalize("NFC", stripped).replace(".", " ").split())
+    return " ".join(unicodedata.normalize("NFC", fold_text(text)).replace(".", " ").split())
 
 
 _FOLDED_LABELS = {fold(label): name for label, name in _LABEL_TO_FIELD.items()}

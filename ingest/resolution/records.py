@@ -10,9 +10,9 @@ folded, order-free spelling as their key (Zuwara is Zuwara).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from odyssey.model import entity_id
+from odyssey.text import fold
 
 #: The entity types whose records resolution compares (the others are keyed by value).
 RESOLVED_TYPES: frozenset[str] = frozenset({"Person", "Organization"})
@@ -21,8 +21,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def _folded_words(text: str) -> list[str]:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return _WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return _WORD.findall(fold(text))
 
 
 def name_record_id(kind: str, label: str, document_id: str) -> str:
