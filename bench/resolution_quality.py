@@ -34,6 +34,7 @@ from odyssey.ingest.pipeline import ingest
 from odyssey.ingest.readers import ReadError, SourceDocument, read_path
 from odyssey.ingest.resolution import resolve
 from odyssey.ingest.resolution.context import describe
+from odyssey.ingest.resolution.coref import antecedents
 from odyssey.ingest.resolution.records import name_record_id
 from odyssey.ingest.synth import generate
 from odyssey.model import Document, Entity, Mention, entity_id
@@ -128,13 +129,23 @@ def store_truth(store: SqliteStore, root: Path, truth: dict) -> None:
         doc = Document(id=Document.id_for(src.content), source=src.source, text=src.text)
         batch = Batch(documents=[doc])
         ents: dict[str, Entity] = {}
-        for m in by_doc.get(key, []):
+        found = sorted(by_doc.get(key, []), key=lambda m: m["start"])
+        described = {
+            i: describe(src.text, m["end"]) for i, m in enumerate(found) if m["type"] == "Person"
+        }
+        people = sorted(described)
+        stands_for = {  # short forms point at the full name, as the extractor does
+            people[i]: people[j]
+            for i, j in antecedents(
+                [(found[k]["start"], found[k]["text"], described[k][1]) for k in people]
+            ).items()
+        }
+        for k, m in enumerate(found):
             kind = m["type"]
             if kind in ("Person", "Organization"):
-                props, aliases = describe(src.text, m["end"]) if kind == "Person" else ({}, ())
-                ent = Entity(
-                    name_record_id(kind, m["text"], doc.id), kind, m["text"], aliases, props
-                )
+                props, aliases = described.get(k, ({}, ()))
+                full = found[stands_for.get(k, k)]["text"]
+                ent = Entity(name_record_id(kind, full, doc.id), kind, full, aliases, props)
             elif is_identifier(kind):
                 ent = Entity(entity_id(kind, m["entity"]), kind, m["text"])
             else:

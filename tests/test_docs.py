@@ -26,6 +26,9 @@ MODULES = [
     "odyssey.ingest.extract.cells",
     "odyssey.ingest.extract.identifiers",
     "odyssey.ingest.pipeline",
+    "odyssey.ingest.resolution.coref",
+    "odyssey.ingest.resolution.names",
+    "odyssey.ingest.resolution.records",
 ]
 
 

@@ -29,6 +29,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from odyssey.text import LETTERS
+
 _ARABIC = {
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j",
     "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s",
@@ -84,7 +86,7 @@ class Name:
 def fold(text: str) -> str:
     """Lower case, no diacritics, Arabic letters transliterated, Arabic marks dropped."""
     out = []
-    for ch in unicodedata.normalize("NFKD", text.casefold()):
+    for ch in unicodedata.normalize("NFKD", text.casefold().translate(LETTERS)):
         if unicodedata.combining(ch) or ch == "\u0640":  # accents, harakat, tatweel
             continue
         out.append(_ARABIC.get(ch, ch))
@@ -146,7 +148,8 @@ def parse(written: str) -> Name:
         if word.startswith("abd"):
             word = _ABD.sub("abd", word)
         sk = skeleton(word)
-        if tokens and sk == "dn" and not initial:  # "Nour El Din", "Salah Eddine": one name
+        # "Nour El Din", "Salah Eddine": one name — but never the whole name ("Rafiqul UDDIN")
+        if sk == "dn" and not initial and (len(tokens) >= 2 or (tokens and i < len(words) - 1)):
             prev = tokens.pop()
             word = prev.text + word
             sk = skeleton(word)

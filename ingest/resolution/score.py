@@ -58,12 +58,24 @@ class Profile:
     ambiguous_in: frozenset[str] = field(default_factory=frozenset)
 
 
+def _albanian_aj(short: str, long: str) -> bool:
+    """``GASHI``/``GASHAJ``, ``KOLA``/``KOLAJ``: one Albanian surname with and without ``-aj``."""
+    return (
+        len(short) >= 4
+        and long.endswith("aj")
+        and long[:-2] in (short, short[:-1])
+        and short[-1:] in "aeiou"
+    )
+
+
 def token_similarity(a: Token, b: Token) -> float:
     """How alike two name words are, 0..1 (initials match a word with the same first letter)."""
     if a.initial or b.initial:
         return 0.6 if a.text[:1] == b.text[:1] else 0.0
     if a.text == b.text:
         return 1.0
+    if _albanian_aj(a.text, b.text) or _albanian_aj(b.text, a.text):
+        return 0.9
     jw = JaroWinkler.similarity(a.text, b.text)
     if a.skeleton == b.skeleton:
         if a.arabic or b.arabic:  # no vowels written: the skeleton is all there is
