@@ -41,7 +41,14 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import neo4j
-from neo4j import Auth, Driver, GraphDatabase, ManagedTransaction, RoutingControl
+from neo4j import (
+    Auth,
+    Driver,
+    GraphDatabase,
+    ManagedTransaction,
+    NotificationDisabledClassification,
+    RoutingControl,
+)
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from odyssey.errors import NotFoundError, StoreError, ValidationError
@@ -209,6 +216,11 @@ class Neo4jStore(GraphStore):
                 connection_timeout=10.0,
                 max_transaction_retry_time=30.0,
                 user_agent="odyssey",
+                # a fresh database has not seen every label, type and key the queries name yet;
+                # the server's "does not exist" notices about them are noise on the user's terminal
+                notifications_disabled_classifications=[
+                    NotificationDisabledClassification.UNRECOGNIZED
+                ],
             )
             driver.verify_connectivity()
         except AuthError:
