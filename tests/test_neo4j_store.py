@@ -73,8 +73,24 @@ def test_constraints_and_indexes_are_created_on_first_use(neo4j_uri: str) -> Non
             r["name"]: r["type"] for r in store._read("SHOW INDEXES YIELD name, type RETURN *")
         }
     assert {"odyssey_document_id", "odyssey_entity_id", "odyssey_mention_id"} <= names
+    assert {"odyssey_record_id", "odyssey_record_seq", "odyssey_meta_key"} <= names
+    assert {"odyssey_record_entity", "odyssey_mention_record"} <= set(indexes)
     assert "odyssey_link_uses_id" in names  # one per link type of the schema
     assert indexes["odyssey_entity_search"] == "FULLTEXT"
+
+
+def test_a_database_written_before_resolution_is_refused_with_a_way_out(neo4j_uri: str) -> None:
+    with Neo4jStore(neo4j_uri, auth=neo4j_auth()) as store:
+        store.put(build().batch)
+        unmark = "MATCH (m:Meta {key: 'schema_version'}) DELETE m"  # as the store before issue 5
+        store._write(lambda tx: tx.run(unmark).consume())
+        try:
+            with pytest.raises(StoreError, match=r"before entity resolution.*ingest its files"):
+                Neo4jStore(neo4j_uri, auth=neo4j_auth())
+        finally:  # leave a database the next test's fixture can open and empty
+            store._write(lambda tx: tx.run("MATCH (d:Document) DETACH DELETE d").consume())
+    with Neo4jStore(neo4j_uri, auth=neo4j_auth()) as store:
+        assert store.counts().documents == 0
 
 
 def test_links_are_typed_relationships_between_entities(neo4j_uri: str) -> None:
