@@ -360,7 +360,11 @@ class Neo4jStore(GraphStore):
         referenced |= {end for lk in batch.links for end in (lk.source, lk.target)}
 
         def work(tx: ManagedTransaction) -> WriteResult:
-            _check_references(tx, batch)
+            # one look-up serves the reference check and the assignments: a record that
+            # resolution assigned elsewhere writes onto its entity (a new record is its own)
+            entity_of = _entities_of_records(tx, referenced)
+            _check_references(tx, batch, entity_of)
+            assigned = {r: e for r, e in entity_of.items() if r != e}
             new_docs = _counted(
                 tx,
                 "UNWIND $rows AS row MERGE (d:Document {id: row.id}) ON CREATE SET d += row",
@@ -370,8 +374,6 @@ class Neo4jStore(GraphStore):
                 tx, "UNWIND $rows AS row MERGE (c:Case {id: row.id}) ON CREATE SET c += row", cases
             )
             _put_records(tx, batch.entities)
-            # records resolution has assigned elsewhere: what they write lands on their entity
-            assigned = _assigned(tx, referenced)
             new_entities = _merge_entities(
                 tx, [replace(e, id=assigned.get(e.id, e.id)) for e in batch.entities]
             )
@@ -912,8 +914,11 @@ def _stored(
     return {r["id"]: r["n"] for r in rows}
 
 
-def _check_references(tx: ManagedTransaction, batch: Batch) -> None:
-    """Refuse a batch whose mentions or links point at records that exist nowhere."""
+def _check_references(tx: ManagedTransaction, batch: Batch, records: Mapping[str, str]) -> None:
+    """Refuse a batch whose mentions or links point at records that exist nowhere.
+
+    ``records`` are the stored records among the ids the batch points at.
+    """
     doc_ids = {m.document_id for m in batch.mentions} | {
         lk.evidence.document_id for lk in batch.links
     }
@@ -926,10 +931,8 @@ def _check_references(tx: ManagedTransaction, batch: Batch) -> None:
     ent_ids = {e for lk in batch.links for e in (lk.source, lk.target)} | {
         m.entity_id for m in batch.mentions if m.entity_id
     }
-    wanted = sorted(ent_ids - {e.id for e in batch.entities})
-    present = set(_stored(tx, "Entity", wanted, whole=False))
-    present |= set(_stored(tx, "Record", wanted, whole=False))
-    if missing := set(wanted) - present:
+    wanted = sorted(ent_ids - {e.id for e in batch.entities} - set(records))
+    if missing := set(wanted) - set(_stored(tx, "Entity", wanted, whole=False)):
         raise ValidationError(
             f"{len(missing)} link end(s)/mention(s) point at entities not in the store or the batch "
             f"(e.g. {sorted(missing)[0]}); put the entities in the same batch"
@@ -1020,11 +1023,10 @@ def _put_records(tx: ManagedTransaction, entities: Sequence[Entity]) -> None:
         tx.run("MATCH (c:Meta {key: 'record_seq'}) SET c.value = $value", value=seq).consume()
 
 
-def _assigned(tx: ManagedTransaction, ids: Iterable[str]) -> dict[str, str]:
-    """Record id -> entity id, for those of ``ids`` that resolution assigned to another entity."""
+def _entities_of_records(tx: ManagedTransaction, ids: Iterable[str]) -> dict[str, str]:
+    """Record id -> the entity it is assigned to, for the stored records among ``ids``."""
     rows = tx.run(
-        "UNWIND $ids AS id MATCH (r:Record {id: id}) WHERE r.entity_id <> r.id "
-        "RETURN r.id AS id, r.entity_id AS entity_id",
+        "UNWIND $ids AS id MATCH (r:Record {id: id}) RETURN r.id AS id, r.entity_id AS entity_id",
         ids=list(ids),
     )
     return {r["id"]: r["entity_id"] for r in rows}
