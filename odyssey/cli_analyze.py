@@ -209,7 +209,10 @@ def crosscase(wb: Any, graph: Any, backend: str, as_json: bool) -> None:
     if as_json:
         _emit(result)
         return
-    click.echo(f"{len(result.shared)} entities shared by more than one case")
+    click.echo(
+        f"{len(result.shared)} entities shared by more than one case, strongest first "
+        "(!! across crime types, ! across borders)"
+    )
     for s in result.shared:
         flag = "!! " if s.cross_crime else "!  " if s.cross_border else "   "
         click.echo(f"{flag}{s.why}")
@@ -234,10 +237,20 @@ def periods(wb: Any, graph: Any, by: str, measure: str, top: int, backend: str,
     click.echo(
         f"{measure} by {by}: {len(result.slices)} periods, {result.undated_links} undated links left out"
     )
-    for s in result.slices:
-        best = ", ".join(f"{row.node.label} {row.score:.3g}" for row in s.top)
-        click.echo(f"  {s.period}: {s.entities} entities, {s.links} links; top: {best}")
+    quiet: list[str] = []  # a run of periods with no dated links, printed as one line
+    for s in [*result.slices, None]:
+        if s is not None and s.links == 0:
+            quiet.append(s.period)
+            continue
+        if quiet:
+            span = quiet[0] if len(quiet) == 1 else f"{quiet[0]} to {quiet[-1]}"
+            click.echo(f"  {span}: no dated links")
+            quiet = []
+        if s is not None:
+            best = ", ".join(f"{row.node.label} {row.score:.3g}" for row in s.top)
+            click.echo(f"  {s.period}: {s.entities} entities, {s.links} links; top: {best}")
     for change in result.changes:
         rose = ", ".join(f"{m.node.label} +{m.change:.3g}" for m in change.rose) or "none"
         fell = ", ".join(f"{m.node.label} {m.change:.3g}" for m in change.fell) or "none"
-        click.echo(f"  {change.before} -> {change.after}: rose {rose}; fell {fell}")
+        gap = f" (skipping {len(change.skipped)} with no data)" if change.skipped else ""
+        click.echo(f"  {change.before} -> {change.after}{gap}: rose {rose}; fell {fell}")
