@@ -6,8 +6,10 @@ import doctest
 import importlib
 import math
 import random
+import re
 from collections import Counter
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 import networkx as nx
@@ -77,6 +79,21 @@ def test_communities_recover_a_planted_partition(method: str) -> None:
     assert result.modularity > 0.6
     again = communities(graph, method, seed=3)  # type: ignore[arg-type]
     assert again.membership() == result.membership()  # same seed, same partition
+
+
+@pytest.mark.parametrize("backend", ["networkx", "igraph"])
+def test_each_community_lists_its_best_connected_members_first(backend: str) -> None:
+    graph = nx.Graph()
+    for boss, crew in (("z-boss", "ab"), ("a-boss", "cdef")):
+        members = [f"{boss}-{c}" for c in crew]
+        graph.add_edges_from((boss, m) for m in members)
+        graph.add_edges_from(pairwise(members))  # a chain among the crew
+    graph.add_node("z-boss", label="Boss Z")
+    result = communities(graph, "louvain", seed=1, backend=backend)  # type: ignore[arg-type]
+    assert [[n.id for n in c] for c in result.communities] == [
+        ["a-boss", "a-boss-d", "a-boss-e", "a-boss-c", "a-boss-f"],  # 4 contacts, then 3, then 2
+        ["z-boss", "z-boss-a", "z-boss-b"],  # 2 contacts each: by label, "Boss Z" first
+    ]
 
 
 def brokered(seed: int = 2) -> nx.Graph:
@@ -178,6 +195,18 @@ def test_prediction_scores_equal_networkx_on_the_same_pairs() -> None:
             assert p.score == pytest.approx(expected[p.a.id, p.b.id])
 
 
+def test_the_katz_reason_counts_the_walks_its_score_is_made_of() -> None:
+    graph = twins()
+    found = predict_links(graph, "katz", top=5000, beta=0.1)  # down to walks alone
+    assert any(p.reason.startswith("no common neighbour") for p in found)
+    for p in found:
+        common = re.match(r"(\d+) common", p.reason)
+        walks = re.search(r"(\d+) walks of length 3", p.reason)
+        assert walks is not None, p.reason
+        two = int(common.group(1)) if common else 0
+        assert p.score == pytest.approx(0.1**2 * two + 0.1**3 * int(walks.group(1)))
+
+
 # -- records through a projection: paths with evidence, cross-case, periods ---------------------
 
 
@@ -258,6 +287,7 @@ def test_a_shared_phone_outranks_a_shared_city_however_many_cases_the_city_is_in
         ("Organization:police", "moderate"),
         ("Location:tripoli", "weak"),
     ]
+    assert result.cases == ["ES-1", "IT-1", "IT-2"]
     city = result.shared[-1]
     assert city.cross_crime and city.cross_border and len(city.cases) == 3
     assert city.why.endswith("(weak: a shared place is weak evidence on its own)")
@@ -290,6 +320,19 @@ def test_paths_carry_the_evidence_of_every_hop() -> None:
     assert shortest_paths(graph, "Person:a", "Person:lonely") == []
     with pytest.raises(NotFoundError):
         shortest_paths(graph, "Person:a", "Person:nobody")
+
+
+def test_a_hop_lists_its_evidence_earliest_first_and_undated_last() -> None:
+    records = [
+        {"id": "l1", "date": date(2026, 3, 1), "document": "d2", "start": 0},
+        {"id": "l2", "date": None, "document": "d1", "start": 0},
+        {"id": "l3", "date": date(2026, 1, 9), "document": "d3", "start": 40},
+        {"id": "l4", "date": date(2026, 1, 9), "document": "d3", "start": 7},
+    ]
+    graph = nx.Graph()
+    graph.add_edge("a", "b", links=records)
+    hop = shortest_paths(graph, "a", "b")[0].hops[0]
+    assert [r["id"] for r in hop.links] == ["l4", "l3", "l1", "l2"]
 
 
 def test_periods_say_who_rose_and_who_fell() -> None:

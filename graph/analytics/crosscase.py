@@ -89,10 +89,11 @@ class CaseLink:
 
 @dataclass(frozen=True, slots=True)
 class CrossCase:
-    """Shared entities (headline first) and the case-to-case links."""
+    """Shared entities (strongest first) and the case-to-case links; ``cases``: all cases seen."""
 
     shared: list[SharedEntity]
     case_links: list[CaseLink]
+    cases: list[str]
 
 
 def entity_cases(graph: nx.Graph) -> dict[Any, set[str]]:
@@ -123,9 +124,10 @@ def cross_case(graph: nx.Graph) -> CrossCase:
             return CaseRef(case_id, None, None)
         return CaseRef(case_id, case.country, case.crime_category)
 
-    ranked: list[tuple[int, SharedEntity]] = []
-    joins: dict[tuple[str, str], list[Node]] = defaultdict(list)
-    for node, cases in entity_cases(graph).items():
+    ranked: list[tuple[tuple[Any, ...], SharedEntity]] = []
+    joins: dict[tuple[str, str], list[tuple[tuple[Any, ...], Node]]] = defaultdict(list)
+    membership = entity_cases(graph)
+    for node, cases in membership.items():
         if len(cases) < 2:
             continue
         refs = [ref(c) for c in sorted(cases)]
@@ -141,13 +143,15 @@ def cross_case(graph: nx.Graph) -> CrossCase:
             STRENGTH_WORDS[level][0],
             _why(entity, refs, level),
         )
-        ranked.append((level, shared))
+        # strongest first; then the headline; then the best connected (more to follow up), by name
+        contacts = len(graph._adj[node])
+        ranked.append(((-level, *_headline(shared), -contacts, entity.label, entity.id), shared))
         for a, b in combinations(sorted(cases), 2):
-            joins[a, b].append(entity)
-    ranked.sort(key=lambda r: (-r[0], *_headline(r[1])))
+            joins[a, b].append(((-level, -contacts, entity.label, entity.id), entity))
+    ranked.sort(key=lambda r: r[0])
     links = []
-    for (a, b), entities in joins.items():
-        entities.sort(key=lambda e: (-strength_of(e.type), e.id))
+    for (a, b), keyed in joins.items():
+        entities = [entity for _, entity in sorted(keyed, key=lambda k: k[0])]
         ra, rb = ref(a), ref(b)
         level = strength_of(entities[0].type)
         names = ", ".join(f"{e.type or 'entity'} {e.label}" for e in entities[:5])
@@ -155,12 +159,13 @@ def cross_case(graph: nx.Graph) -> CrossCase:
         why = f"{a} and {b} share {names}{more}{_contrast(ra, rb)} ({STRENGTH_WORDS[level][0]})"
         links.append((level, CaseLink(ra, rb, entities, STRENGTH_WORDS[level][0], why)))
     links.sort(key=lambda r: (-r[0], -len(r[1].shared), r[1].a.id, r[1].b.id))
-    return CrossCase([s for _, s in ranked], [link for _, link in links])
+    seen = sorted(set().union(*membership.values()))
+    return CrossCase([s for _, s in ranked], [link for _, link in links], seen)
 
 
-def _headline(shared: SharedEntity) -> tuple[bool, bool, int, str]:
+def _headline(shared: SharedEntity) -> tuple[bool, bool, int]:
     """Within one strength: across crime types, then across borders, then more cases first."""
-    return (not shared.cross_crime, not shared.cross_border, -len(shared.cases), shared.node.id)
+    return (not shared.cross_crime, not shared.cross_border, -len(shared.cases))
 
 
 def case_graph(result: CrossCase) -> nx.Graph:
