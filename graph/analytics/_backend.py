@@ -20,10 +20,18 @@ Converting to igraph is the fast path's overhead, so it is made cheap twice over
   (which networkx cannot see) never gives a stale answer. Views (subgraphs) and
   graphs whose cache is switched off (``nx.config.cache_converted_graphs``) are
   never cached: a view changes when the graph under it does.
+
+igraph's bundled OpenMP runtime spins while it waits for work by default; on a
+busy machine (two cores, other processes running) that made PageRank 10 to 50
+times slower and its time erratic. Importing this module sets
+``OMP_WAIT_POLICY=PASSIVE`` unless the environment already says otherwise; the
+runtime reads it when igraph is first imported, so set it yourself if igraph
+was imported before Odyssey.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from itertools import chain
 from operator import methodcaller
@@ -33,6 +41,8 @@ import networkx as nx
 import numpy as np
 
 from odyssey.errors import ValidationError
+
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before igraph loads its OpenMP runtime
 
 Backend = Literal["auto", "networkx", "igraph"]
 BACKENDS: tuple[str, ...] = ("auto", "networkx", "igraph")
