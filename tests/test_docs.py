@@ -14,6 +14,7 @@ MODULES = [
     "odyssey.text",
     "odyssey.workbench",
     "odyssey.frames",
+    "odyssey.ingest.synth.scoring",
     "odyssey.graph",
     "odyssey.graph.store",
     "odyssey.graph.sqlite_store",
