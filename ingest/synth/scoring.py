@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from odyssey.schema import ENTITY_TYPES, is_identifier
+
 if TYPE_CHECKING:
     from odyssey.graph import GraphStore
 
@@ -45,15 +47,7 @@ TYPES = (
     "Person", "Organization", "Location", "Address",
 )  # fmt: skip
 #: Identifier types: resolved by construction (one node per normalised value), scored as one group.
-IDENTIFIERS = (
-    "Phone",
-    "Email",
-    "IdentityDocument",
-    "BankAccount",
-    "CryptoWallet",
-    "Vehicle",
-    "Vessel",
-)
+IDENTIFIERS = tuple(t for t in ENTITY_TYPES if is_identifier(t))
 #: The groups resolution is scored in.
 RESOLUTION_GROUPS = ("Person", "Organization", "identifiers")
 
