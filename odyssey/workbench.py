@@ -35,10 +35,17 @@ from odyssey.graph import (
 from odyssey.graph.store import GroupBy, Measure, Period
 from odyssey.model import Document, Link
 
-if TYPE_CHECKING:  # networkx and the analytics load only when a graph is asked for
+if TYPE_CHECKING:  # networkx, the analytics and the NLP load only when asked for
+    from collections.abc import Callable
+
     import networkx as nx
+    import pandas as pd
 
     from odyssey.graph import analytics
+    from odyssey.graph.store import Judgement
+    from odyssey.ingest.mapping import Mapping
+    from odyssey.ingest.pipeline import IngestProgress, IngestSummary
+    from odyssey.ingest.resolution import Explanation, ResolveSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +59,20 @@ class EvidenceView:
 
 
 class Workbench:
-    """Everything a user does with one store. Open one with :func:`odyssey.open`."""
+    """Everything a user does with one store. Open one with :func:`odyssey.open`.
+
+    The methods, by what they are for:
+
+    * loading: :meth:`ingest` (files and folders), :meth:`resolve` (one person
+      written many ways becomes one entity), :meth:`explain`, :meth:`judge`;
+    * reading: :meth:`search`, :meth:`neighbourhood`, :meth:`evidence`,
+      :meth:`counts`, :meth:`time_series`, :meth:`frame` (pandas tables);
+    * analysing: :meth:`graph` (networkx), :meth:`communities`,
+      :meth:`centrality`, :meth:`disrupt`, :meth:`paths`, :meth:`predict`,
+      :meth:`crosscase`, :meth:`periods`.
+
+    A workbench is a context manager; leaving the ``with`` block closes the store.
+    """
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
@@ -101,6 +121,72 @@ class Workbench:
         """A measure per period (see :meth:`GraphStore.time_series`)."""
         return self.store.time_series(measure, by=by, group_by=group_by, filters=filters)
 
+    def frame(self, kind: str, **filters: Any) -> pd.DataFrame:
+        """A pandas DataFrame of ``kind``: one row per entity, link, mention, report, case or period.
+
+        ``kind`` is ``"entities"``, ``"links"``, ``"mentions"``, ``"documents"``,
+        ``"cases"`` or ``"time_series"`` (which also takes ``measure=``, ``by=``
+        and ``group_by=`` as :meth:`time_series` does). ``filters`` are those of
+        :meth:`graph` where they make sense for the kind (``entity_types``,
+        ``link_types``, ``cases``, ``start``, ``end``, ``min_confidence``); one
+        value may be given as a plain string, a date as ``"YYYY-MM-DD"``. The
+        columns are listed in ``odyssey.frames.COLUMNS``; links carry both ends'
+        labels, the date, the case and the sentence that states them.
+
+        >>> import odyssey, tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "r.txt").write_text(
+        ...     "REFERENCE: NCB-ROME/2026/2\\n\\nAli HASSAN uses the number +218 91 234 5678.")
+        >>> with odyssey.open(folder / "case.db") as wb:
+        ...     _ = wb.ingest(folder)
+        ...     links = wb.frame("links")
+        >>> links[["source_label", "type", "target_label"]].values.tolist()
+        [['Ali HASSAN', 'USES', '+218912345678']]
+        >>> links.loc[0, "evidence"]
+        'Ali HASSAN uses the number +218 91 234 5678.'
+        """
+        from odyssey.frames import frame
+
+        return frame(self.store, kind, **filters)
+
+    # -- ingestion (see odyssey.ingest.pipeline) ---------------------------------------------
+
+    def ingest(
+        self,
+        paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+        *,
+        case: str | None = None,
+        mappings: Iterable[str | os.PathLike[str] | Mapping] = (),
+        progress: Callable[[IngestProgress], None] | None = None,
+    ) -> IngestSummary:
+        """Read reports, e-mails, PDF/DOCX, tables and network files into the store.
+
+        ``paths`` is a file or folder, or several (folders are read recursively).
+        ``case`` files documents that name no case of their own under that case
+        reference; ``mappings`` are table mappings (TOML files or loaded
+        ``Mapping`` objects) tried before the built-in ones. ``progress``, if
+        given, is called with an ``IngestProgress`` (``done``, ``total`` and the
+        ``files`` just finished, each a ``FileResult`` with its status and
+        reason) as the run advances, so a page can list each file as it lands.
+
+        Idempotent (a file already stored is skipped) and atomic per file; a
+        file that cannot be read is reported, not raised, and the rest lands.
+
+        >>> import odyssey, tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "r.txt").write_text("REFERENCE: NCB-ROME/2026/1\\n\\nAli uses +218 91 234 5678.")
+        >>> with odyssey.open(folder / "case.db") as wb:
+        ...     wb.ingest(folder).counts()["new"]
+        1
+        """
+        from odyssey.ingest.mapping import Mapping, load_mapping
+        from odyssey.ingest.pipeline import ingest
+
+        if isinstance(paths, str | os.PathLike):
+            paths = [paths]
+        loaded = [m if isinstance(m, Mapping) else load_mapping(m) for m in mappings]
+        return ingest(self.store, paths, case_id=case, mappings=loaded, progress=progress)
+
     # -- analytics: thin calls of odyssey.graph.analytics on a projection ------------------------
 
     def graph(
@@ -117,7 +203,24 @@ class Workbench:
         """The visible graph as networkx, links folded into weighted edges with their evidence.
 
         ``people=True`` gives the one-mode view: people joined directly or
-        through a shared phone, account, document, vehicle or address.
+        through a shared phone, account, document, vehicle or address. The
+        filters are those of :class:`GraphFilter`: entity and link types, the
+        cases and date window of the reports that state a link, a minimum
+        confidence. Every edge keeps ``links``, one record per statement.
+
+        >>> import odyssey, tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "r.txt").write_text(
+        ...     "REFERENCE: NCB-ROME/2026/3\\n\\nAli HASSAN uses the number +218 91 234 5678. "
+        ...     "Omar FAROUK uses the number +218 91 234 5678.")
+        >>> with odyssey.open(folder / "case.db") as wb:
+        ...     _ = wb.ingest(folder)
+        ...     g = wb.graph()
+        ...     people = wb.graph(people=True)
+        >>> sorted(label for _, label in g.nodes(data="label"))
+        ['+218912345678', 'Ali HASSAN', 'Omar FAROUK']
+        >>> [[hub["label"] for hub in shared] for *_, shared in people.edges(data="shared")]
+        [['+218912345678']]
         """
         from odyssey.graph.projection import person_view, project
 
@@ -199,19 +302,32 @@ class Workbench:
 
     # -- entity resolution (see odyssey.ingest.resolution) ---------------------------------
 
-    def resolve(self, *, full: bool = False):  # type: ignore[no-untyped-def]
-        """Resolve people and organisations across reports (incremental; ``full`` rescores all)."""
+    def resolve(self, *, full: bool = False) -> ResolveSummary:
+        """Resolve people and organisations across reports (incremental; ``full`` rescores all).
+
+        Decides which records (a name as one report writes it) are one person
+        or organisation, across spellings, scripts and languages; reversible
+        with :meth:`judge`. Run it after :meth:`ingest`.
+        """
         from odyssey.ingest.resolution import resolve
 
         return resolve(self.store, full=full)
 
-    def explain(self, a: str, b: str):  # type: ignore[no-untyped-def]
+    def explain(self, a: str, b: str) -> Explanation:
         """Why two entities (or records) are, or are not, one: scores, reasons, decisions."""
         from odyssey.ingest.resolution import explain
 
         return explain(self.store, a, b)
 
-    def judge(self, decision: str, a: str, b: str | None = None, *, records=(), note: str = ""):  # type: ignore[no-untyped-def]
+    def judge(
+        self,
+        decision: str,
+        a: str,
+        b: str | None = None,
+        *,
+        records: Iterable[str] = (),
+        note: str = "",
+    ) -> list[Judgement]:
         """Record an analyst decision (same, not_same, split, forget) and apply it at once."""
         from odyssey.ingest.resolution import judge, resolve
 

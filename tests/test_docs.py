@@ -13,6 +13,8 @@ MODULES = [
     "odyssey.schema",
     "odyssey.text",
     "odyssey.workbench",
+    "odyssey.frames",
+    "odyssey.ingest.synth.scoring",
     "odyssey.graph",
     "odyssey.graph.store",
     "odyssey.graph.sqlite_store",
