@@ -37,12 +37,23 @@ from odyssey.graph import (
     open_store,
 )
 from odyssey.graph.store import GroupBy, Measure, Period
+from odyssey.journeys import journey
 from odyssey.model import Case, Document, Entity, Link, Mention
 
 if TYPE_CHECKING:  # networkx and the analytics load only when a graph is asked for
     import networkx as nx
 
     from odyssey.graph import analytics
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """A journey written in a report: place entity ids from origin to destination, and where."""
+
+    stops: tuple[str, ...]
+    document_id: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +343,38 @@ class Workbench:
         does not re-read the store. Treat it as read-only.
         """
         return self._app_cache().graph(self, filters)
+
+    def routes(self, spans: Iterable[tuple[str, int, int]]) -> list[Route]:
+        """Journeys written in these evidence spans: the places of one sentence, in reading order.
+
+        ``spans`` are (document id, start, end), e.g. the evidence of a chart's
+        links. A span naming two or more distinct places ("from Lagos via Agadez
+        to Tripoli", "Paris – Calais – Londres") is one route: origin, transit
+        stops, destination, ordered by :func:`odyssey.journeys.journey`.
+        """
+        by_doc: dict[str, set[tuple[int, int]]] = {}
+        for doc_id, start, end in spans:
+            by_doc.setdefault(doc_id, set()).add((start, end))
+        found: dict[tuple[str, ...], Route] = {}
+        text_of = {doc_id: doc.text for doc_id, doc in self.documents_by_id(by_doc).items()}
+        for doc_id, doc_spans in by_doc.items():
+            if doc_id not in text_of:
+                continue
+            places = [
+                m
+                for m in self.store.mentions(document_id=doc_id)
+                if m.type == "Location" and m.entity_id
+            ]
+            for start, end in sorted(doc_spans):
+                inside = [
+                    (m.start, m.end, m.entity_id)
+                    for m in places
+                    if start <= m.start and m.end <= end and m.entity_id
+                ]
+                stops = journey(text_of[doc_id], inside) if len(inside) >= 2 else []
+                if len(stops) >= 2 and tuple(stops) not in found:
+                    found[tuple(stops)] = Route(tuple(stops), doc_id, start, end)
+        return list(found.values())
 
     def _app_cache(self) -> _AppCache:
         with _CACHE_LOCK:  # made on first use, so the constructor above stays as it is

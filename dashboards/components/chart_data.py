@@ -9,12 +9,14 @@ link records so a click can show the evidence without asking the store again.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 import networkx as nx
 
 from odyssey.dashboards.components.chart_style import SIZE_MEASURES, community_colour, type_style
+from odyssey.model import Entity
 from odyssey.schema import link_type
 from odyssey.workbench import Workbench
 
@@ -57,11 +59,15 @@ def elements(
     wb: Workbench,
     graph: nx.Graph,
     *,
+    entities: Mapping[str, Entity] | None = None,
     seeds: set[str] = frozenset(),  # type: ignore[assignment]
     path: set[str] = frozenset(),  # type: ignore[assignment]
     path_edges: set[frozenset[str]] = frozenset(),  # type: ignore[assignment]
 ) -> list[dict[str, Any]]:
-    """Cytoscape elements for ``graph`` (a folded chart graph), seeds and path marked."""
+    """Cytoscape elements for ``graph`` (a folded chart graph), seeds and path marked.
+
+    ``entities`` (the subgraph's records) give places their coordinates (``lat``/``lon``).
+    """
     sized, membership = measures(wb, graph)
     out: list[dict[str, Any]] = []
     for node, attrs in graph.nodes(data=True):
@@ -78,6 +84,10 @@ def elements(
         }
         for measure, scores in sized.items():
             data[f"size_{measure}"] = round(scores.get(node, 0.0), 4)
+        record = (entities or {}).get(node)
+        if record is not None and record.properties.get("latitude") is not None:
+            data["lat"] = float(record.properties["latitude"])
+            data["lon"] = float(record.properties["longitude"])
         classes = " ".join(c for c, on in (("seed", node in seeds), ("path", node in path)) if on)
         out.append({"data": data, "classes": classes})
     for a, b, attrs in graph.edges(data=True):

@@ -109,13 +109,12 @@ def stylesheet(size_by: str = "degree", colour_by: str = "type") -> list[dict[st
                 "arrow-scale": 0.8,
             },
         },
+        {"selector": "node.path", "style": {"border-color": "#f97316", "border-width": 4}},
         {
-            "selector": ".path",
+            "selector": "edge.path",
             "style": {
                 "line-color": "#f97316",
                 "target-arrow-color": "#f97316",
-                "border-color": "#f97316",
-                "border-width": 4,
                 "width": 5,
                 "z-index": 10,
             },

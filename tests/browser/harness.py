@@ -178,3 +178,32 @@ class PageWatch:
             + [f"console error: {text}" for text in self.console_errors]
             + [f"failed request: {text}" for text in self.failed]
         )
+
+
+#: A JavaScript expression for the Cytoscape instance of the link chart (``#lc-chart``).
+CYTOSCAPE = (
+    "(() => { const host = document.getElementById('lc-chart');"
+    " const holder = host && [host, ...host.querySelectorAll('*')].find(el => el._cyreg);"
+    " return holder ? holder._cyreg.cy : null; })()"
+)
+
+
+def chart_point(page: Any, selector: str) -> tuple[float, float]:
+    """Where on the page the chart element ``selector`` (a Cytoscape selector) is drawn.
+
+    Nodes give their centre, edges their midpoint: a real mouse click there is
+    what an analyst's click is.
+    """
+    x, y = page.evaluate(
+        f"""(sel) => {{
+            const cy = {CYTOSCAPE};
+            const el = cy.$(sel)[0];
+            if (!el) {{ throw new Error('no chart element ' + sel); }}
+            cy.fit(el.isNode() ? el.closedNeighborhood() : el.connectedNodes(), 60);
+            const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
+            const box = cy.container().getBoundingClientRect();
+            return [p.x + box.left, p.y + box.top];
+        }}""",
+        selector,
+    )
+    return x, y
