@@ -22,6 +22,8 @@ from odyssey.workbench import Workbench
 
 #: Links below this confidence are drawn dashed (plain co-occurrence in a sentence).
 WEAK_CONFIDENCE = 0.5
+#: Above this many edges a chart draws them straight (Cytoscape's fast "haystack" edges).
+MANY_EDGES = 400
 
 
 def _iso(value: Any) -> str | None:
@@ -69,6 +71,7 @@ def elements(
     ``entities`` (the subgraph's records) give places their coordinates (``lat``/``lon``).
     """
     sized, membership = measures(wb, graph)
+    many = graph.number_of_edges() > MANY_EDGES
     out: list[dict[str, Any]] = []
     for node, attrs in graph.nodes(data=True):
         shape, colour = type_style(attrs.get("type", ""))
@@ -119,6 +122,8 @@ def elements(
             classes.append("weak")
         if frozenset((a, b)) in path_edges:
             classes.append("path")
+        if many:
+            classes.append("many")
         out.append(
             {
                 "data": {

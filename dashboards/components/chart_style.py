@@ -102,6 +102,14 @@ def stylesheet(size_by: str = "degree", colour_by: str = "type") -> list[dict[st
         },
         {"selector": "edge.weak", "style": {"line-style": "dashed"}},
         {
+            "selector": "edge.many",
+            "style": {
+                "curve-style": "haystack",
+                "haystack-radius": 0,
+                "target-arrow-shape": "none",
+            },
+        },
+        {
             "selector": "edge.directed",
             "style": {
                 "target-arrow-shape": "triangle",

@@ -38,6 +38,7 @@ from dash import (
 
 from odyssey.dashboards.components.chart_data import elements
 from odyssey.dashboards.components.chart_export import chart_csv, chart_graphml
+from odyssey.dashboards.components.chart_layout import positions
 from odyssey.dashboards.components.chart_style import SIZE_MEASURES, legend, stylesheet
 from odyssey.dashboards.components.evidence import passage, sentence_around
 from odyssey.dashboards.components.figures import graph
@@ -441,46 +442,33 @@ def draw(
         return [], {"name": "preset"}, "Search for an entity to start a chart.", legend(set())
     wb = workbench()
     filters = _filter(types, cases, start, end, confidence)
-    if seeds:
-        sub = wb.expand(seeds, hops=hops or 1, filters=filters, max_nodes=MAX_NODES)
-    if path_nodes:  # the path's entities join as they are, with the links among all on the chart
-        ids = [*(sub.entities if seeds else ()), *path_nodes]
-        sub = wb.expand(ids, hops=0, filters=filters, max_nodes=len(ids))
-    graph = wb.chart_graph(sub)
+    graph, truncated = wb.chart(
+        seeds, hops=hops or 1, filters=filters, max_nodes=MAX_NODES, add=path_nodes
+    )
+    places = wb.entities(n for n, kind in graph.nodes(data="type") if kind == "Location")
     path_edges = {frozenset(pair) for pair in (path or {}).get("edges", [])}
     els = elements(
         wb,
         graph,
-        entities=sub.entities,
+        entities=places,
         seeds=set(seeds),
         path=set(path_nodes),
         path_edges=path_edges,
     )
-    # Nodes already on the chart keep their place; only new ones are laid out around them.
-    positions = {
+    # Entities already on the chart keep their place; new ones start beside a neighbour.
+    previous = {
         e["data"]["id"]: e["position"]
         for e in shown or []
         if "position" in e and "source" not in e["data"]
     }
+    where = positions(graph, previous)
     for e in els:
-        if e["data"]["id"] in positions:
-            e["position"] = positions[e["data"]["id"]]
-    # a new chart is laid out from scratch; a grown one starts from where its nodes were
-    chart_layout = {
-        "name": "cose",
-        "animate": False,
-        "randomize": not positions,
-        "fit": True,
-        "padding": 30,
-        "nodeRepulsion": 40000,
-        "nodeOverlap": 20,
-        "idealEdgeLength": 90,
-        "componentSpacing": 60,
-        "numIter": 600 if not positions else 300,
-    }
+        if "source" not in e["data"]:
+            e["position"] = where[e["data"]["id"]]
+    chart_layout = {"name": "preset", "fit": True, "padding": 30}
     nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
     summary = f"{nodes} entities, {edges} links"
-    if sub.truncated:
+    if truncated:
         summary += f" — stopped at {MAX_NODES} entities; narrow the filters to see the rest"
     present = {attrs.get("type") for _n, attrs in graph.nodes(data=True)}
     return els, chart_layout, summary, legend(present)
