@@ -340,11 +340,10 @@ class Workbench:
         joined by the strongest links come first, the chart stops at
         ``max_nodes`` (then the second value, *truncated*, is True), and
         ``filters.entity_types`` never hides a seed. ``add`` (a path's entities)
-        join as they are, without their neighbours. Every edge keeps its link
-        records (evidence span, confidence, date, case). Returns a new graph.
+        join as they are, without their neighbours. Returns a new graph (see :meth:`among`).
         """
+        base = self._app_cache().graph(self)
         wanted = filters.entity_types
-        base = self.cached_graph(replace(filters, entity_types=None))
         seeds = list(dict.fromkeys(seeds))
         nodes: dict[str, None] = dict.fromkeys(seeds)
         frontier, truncated = [s for s in seeds if s in base], False
@@ -356,8 +355,16 @@ class Workbench:
                         wanted is not None and base.nodes[other]["type"] not in wanted
                     ):
                         continue
-                    strength = max((r["confidence"] for r in edge["links"]), default=0.0)
-                    candidates[other] = max(candidates.get(other, 0.0), strength)
+                    strength = (
+                        edge["strength"]
+                        if filters == NO_FILTER
+                        else max(
+                            (r["confidence"] for r in edge["links"] if _passes(r, filters)),
+                            default=-1.0,
+                        )
+                    )
+                    if strength >= 0 and strength > candidates.get(other, -1.0):
+                        candidates[other] = strength
             frontier = []
             for other in sorted(candidates, key=lambda n: (-candidates[n], n)):
                 if len(nodes) >= max_nodes:
@@ -369,21 +376,71 @@ class Workbench:
                 break
         for extra in add:
             nodes.setdefault(extra, None)
-        chart = base.subgraph([n for n in nodes if n in base]).copy()
-        lonely = [n for n in nodes if n not in base]  # no link passes the filters: shown alone
-        for entity in self.entities(lonely).values():
-            chart.add_node(entity.id, type=entity.type, label=entity.label, cases=set())
+        chart = self.among(nodes, filters=replace(filters, entity_types=None))
         if missing := [s for s in seeds if s not in chart]:
             raise NotFoundError(f"no entity {missing[0]!r} is visible in this store; search again")
         return chart, truncated
 
-    def cached_graph(self, filters: GraphFilter = NO_FILTER) -> nx.Graph:
-        """The whole visible projection for ``filters``, kept for :attr:`CACHE_SECONDS`.
+    def among(self, entity_ids: Iterable[str], *, filters: GraphFilter = NO_FILTER) -> nx.Graph:
+        """These entities and every link among them that passes ``filters``, folded (a new graph).
 
-        Paths and other whole-graph questions from the app run on it, so a click
-        does not re-read the store. Treat it as read-only.
+        Edges are as in a projection (``weight``, ``types``, ``links``: the link
+        records with evidence span, confidence, date and case), keeping only the
+        records that pass. Entities without such a link are still there, alone.
         """
-        return self._app_cache().graph(self, filters)
+        import networkx as nx
+
+        base = self._app_cache().graph(self)
+        ids = list(dict.fromkeys(entity_ids))
+        wanted = filters.entity_types
+        chart = nx.Graph()
+        chart.graph.update(base.graph)
+        inside = [
+            n for n in ids if n in base and (wanted is None or base.nodes[n]["type"] in wanted)
+        ]
+        for n in inside:
+            chart.add_node(n, **base.nodes[n])
+        for a, b, edge in base.subgraph(inside).edges(data=True):
+            records = (
+                edge["links"]
+                if filters == NO_FILTER
+                else [r for r in edge["links"] if _passes(r, filters)]
+            )
+            if records:
+                chart.add_edge(a, b, weight=len(records), links=records,
+                               types=sorted({r["type"] for r in records}))  # fmt: skip
+        lonely = [n for n in ids if n not in base]  # no visible link at all: shown alone
+        for entity in self.entities(lonely).values():
+            if wanted is None or entity.type in wanted:
+                chart.add_node(entity.id, type=entity.type, label=entity.label, cases=set())
+        return chart
+
+    def cached_graph(self, filters: GraphFilter = NO_FILTER) -> nx.Graph:
+        """The whole visible projection, as :meth:`graph` gives it, kept between requests.
+
+        Built once (in the background when :meth:`warm` is called at start) and
+        rebuilt only when the store has changed (checked at most every
+        :attr:`CACHE_SECONDS`, off the request path) or after :meth:`refresh`.
+        With ``filters``, a read-only filtered view of it (edges with at least one
+        link record that passes). Paths and charts from the app run on it.
+        """
+        import networkx as nx
+
+        base = self._app_cache().graph(self)
+        if filters == NO_FILTER:
+            return base
+        wanted = filters.entity_types
+        return nx.subgraph_view(
+            base,
+            filter_node=lambda n: wanted is None or base.nodes[n]["type"] in wanted,
+            filter_edge=lambda a, b: any(_passes(r, filters) for r in base.edges[a, b]["links"]),
+        )
+
+    def warm(self) -> None:
+        """Build the cached projection and the search index now (``odyssey serve`` runs it at start)."""
+        cache = self._app_cache()
+        cache.graph(self)
+        cache.labels(self)
 
     def routes(self, spans: Iterable[tuple[str, int, int]]) -> list[Route]:
         """Journeys written in these evidence spans: the places of one sentence, in reading order.
@@ -515,20 +572,21 @@ _WORDS = re.compile(r"\w+")
 
 
 class _AppCache:
-    """What the app's reads keep between requests: projections, the label index, documents.
+    """What the app's reads keep between requests: the projection, the label index, documents.
 
     The first request for a key builds it (others asking meanwhile wait and share
-    it). Once older than ``max_age`` seconds, the old value is still served while
-    one background thread rebuilds it, so no click waits for a whole-store read
-    twice; :meth:`clear` drops everything at once.
+    it). Later requests get it at once; when it is older than ``max_age``
+    seconds, one background thread asks whether the store changed (its counts
+    and resolution mark) and rebuilds only then, so no click waits for a
+    whole-store read. :meth:`clear` drops everything at once.
     """
 
     def __init__(self, max_age: float) -> None:
         self.max_age = max_age
         self.documents = _LRU(50_000)
-        self._built: dict[Any, tuple[float, Any]] = {}
+        self._built: dict[Any, tuple[float, Any, Any]] = {}
         self._locks: dict[Any, threading.Lock] = {}
-        self._refreshing: set[Any] = set()
+        self._checking: set[Any] = set()
         self._lock = threading.Lock()
         self._generation = 0
 
@@ -538,65 +596,97 @@ class _AppCache:
             self._generation += 1
         self.documents.clear()
 
-    def _get(self, key: Any, build: Any) -> Any:
+    def _get(self, key: Any, wb: Workbench, build: Any) -> Any:
         with self._lock:
             lock = self._locks.setdefault(key, threading.Lock())
             hit = self._built.get(key)
         if hit is not None:
             if time.monotonic() - hit[0] >= self.max_age:
-                self._refresh_later(key, build)
-            return hit[1]
+                self._check_later(key, wb, build)
+            return hit[2]
         with lock:
             with self._lock:
                 hit, generation = self._built.get(key), self._generation
             if hit is not None:
-                return hit[1]
+                return hit[2]
+            token = _change_token(wb)
             value = build()
             with self._lock:
                 if generation == self._generation:  # not cleared while it was being built
-                    self._built[key] = (time.monotonic(), value)
+                    self._built[key] = (time.monotonic(), token, value)
             return value
 
-    def _refresh_later(self, key: Any, build: Any) -> None:
+    def _check_later(self, key: Any, wb: Workbench, build: Any) -> None:
         with self._lock:
-            if key in self._refreshing:
+            if key in self._checking:
                 return
-            self._refreshing.add(key)
+            self._checking.add(key)
             generation = self._generation
 
-        def rebuild() -> None:
+        def check() -> None:
             try:
-                value = build()
+                token = _change_token(wb)
+                with self._lock:
+                    hit = self._built.get(key)
+                # unchanged: only the time of the check moves
+                value = hit[2] if hit is not None and hit[1] == token else build()
                 with self._lock:
                     if generation == self._generation:
-                        self._built[key] = (time.monotonic(), value)
-            except Exception:  # the stale value stays; the next request tries again
-                log.exception("rebuilding a cached projection failed")
+                        self._built[key] = (time.monotonic(), token, value)
+            except Exception:  # the old value stays; a later request checks again
+                log.exception("refreshing the app's cached projection failed")
             finally:
                 with self._lock:
-                    self._refreshing.discard(key)
+                    self._checking.discard(key)
 
-        threading.Thread(target=rebuild, name="odyssey-cache-refresh", daemon=True).start()
+        threading.Thread(target=check, name="odyssey-cache-check", daemon=True).start()
 
-    def graph(self, wb: Workbench, filters: GraphFilter) -> nx.Graph:
-        return self._get(
-            ("graph", filters),
-            lambda: wb.graph(
-                entity_types=filters.entity_types,
-                link_types=filters.link_types,
-                cases=filters.cases,
-                start=filters.start,
-                end=filters.end,
-                min_confidence=filters.min_confidence,
-            ),
-        )
+    def graph(self, wb: Workbench) -> nx.Graph:
+        def build() -> nx.Graph:
+            graph = wb.graph()
+            for _a, _b, edge in graph.edges(data=True):
+                edge["strength"] = max(r["confidence"] for r in edge["links"])
+            return graph
+
+        return self._get(("graph",), wb, build)
 
     def labels(self, wb: Workbench) -> _LabelIndex:
         def build() -> _LabelIndex:
             total = sum(wb.counts().entities.values())
             return _LabelIndex(wb.store.entities(limit=total + 1))
 
-        return self._get(("labels",), build)
+        return self._get(("labels",), wb, build)
+
+
+def _change_token(wb: Workbench) -> tuple[str, int]:
+    """Changes whenever the store does: what it counts, and the last resolution's mark."""
+    import json
+
+    return json.dumps(wb.counts().to_dict(), sort_keys=True), wb.store.resolved_through()
+
+
+def _passes(record: dict[str, Any], f: GraphFilter) -> bool:
+    """Whether a projection's link record passes ``f`` (as :class:`GraphFilter` defines it).
+
+    The store applies the same rules in its queries; this is their in-memory
+    form for the cached projection: link types, the case and date (``occurred_at``,
+    else the report's date) of the report that states the link, its confidence.
+    """
+    if f.link_types is not None and record["type"] not in f.link_types:
+        return False
+    if f.cases is not None and record["case"] not in f.cases:
+        return False
+    if record["confidence"] < f.min_confidence:
+        return False
+    if f.start is not None or f.end is not None:
+        day = record["date"]
+        if (
+            day is None
+            or (f.start is not None and day < f.start)
+            or (f.end is not None and day > f.end)
+        ):
+            return False
+    return True
 
 
 def open(uri: str | os.PathLike[str] | None = None, *, scope: ReadScope | None = None) -> Workbench:
