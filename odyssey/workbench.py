@@ -14,9 +14,14 @@ Example
 
 from __future__ import annotations
 
+import logging
 import os
+import re
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +38,8 @@ from odyssey.graph import (
     open_store,
 )
 from odyssey.graph.store import GroupBy, Measure, Period
-from odyssey.model import Document, Link
+from odyssey.journeys import journey
+from odyssey.model import Case, Document, Entity, Link, Mention
 
 if TYPE_CHECKING:  # networkx, the analytics and the NLP load only when asked for
     from collections.abc import Callable
@@ -46,6 +52,16 @@ if TYPE_CHECKING:  # networkx, the analytics and the NLP load only when asked fo
     from odyssey.ingest.mapping import Mapping
     from odyssey.ingest.pipeline import IngestProgress, IngestSummary
     from odyssey.ingest.resolution import Explanation, ResolveSummary
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """A journey written in a report: place entity ids from origin to destination, and where."""
+
+    stops: tuple[str, ...]
+    document_id: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,6 +360,449 @@ class Workbench:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- reads for the app (odyssey.dashboards) ----------------------------------------------
+    #
+    # The Dash app reads only through these and the methods above. They bound what
+    # one request may cost (node limits, cached projections), so pages stay quick on
+    # a store of hundreds of thousands of links.
+
+    #: How long a cached projection or label index is served before it is rebuilt (seconds).
+    #: Writes made through this workbench, and :meth:`refresh`, drop the caches at once.
+    CACHE_SECONDS = 60.0
+
+    @property
+    def source(self) -> str:
+        """The URI of the store this workbench reads: what the app says it shows."""
+        return self.store.uri
+
+    def refresh(self) -> None:
+        """Forget cached projections and indexes (after an ingest, a resolution, a judgement)."""
+        self._app_cache().clear()
+
+    def cases(self) -> list[Case]:
+        """Every case with a visible report, by id."""
+        return self.store.cases()
+
+    def entity(self, entity_id: str) -> Entity:
+        """One visible entity by id (``NotFoundError`` when absent or outside your access)."""
+        found = self.store.entities([entity_id], limit=1)
+        if not found:
+            raise NotFoundError(f"no entity {entity_id!r} is visible in this store; search again")
+        return found[0]
+
+    def documents_by_id(self, ids: Iterable[str]) -> dict[str, Document]:
+        """The visible documents of ``ids`` (cached: a document id is its content's hash)."""
+        cache = self._app_cache().documents
+        out: dict[str, Document] = {}
+        for doc_id in dict.fromkeys(ids):
+            if doc_id not in cache:
+                cache.put(doc_id, self.store.document(doc_id))
+            doc = cache.get(doc_id)
+            if doc is not None:
+                out[doc_id] = doc
+        return out
+
+    def mentions_of(
+        self, *, document_id: str | None = None, entity_id: str | None = None, limit: int = 10_000
+    ) -> list[Mention]:
+        """Visible mentions of one document and/or one entity, by document then offset."""
+        return self.store.mentions(document_id=document_id, entity_id=entity_id, limit=limit)
+
+    def find_entities(
+        self, text: str, *, types: Iterable[str] | None = None, limit: int = 20
+    ) -> list[SearchHit]:
+        """Search that forgives typos: the store's full-text search, topped up by fuzzy matching.
+
+        Word prefixes first (``"hass"`` finds ``HASSAN``); when they give fewer than
+        ``limit`` hits, labels and aliases within a small edit distance of the query
+        follow (``"hasan"``, ``"abdelrahmen"``), best first, scored 0..100.
+        """
+        text = text.strip()
+        if not text:
+            return []
+        wanted = frozenset(types) if types is not None else None
+        hits = self.store.search(text, types=wanted, limit=limit)
+        if len(hits) >= limit:
+            return hits
+        seen = {hit.entity.id for hit in hits}
+        fuzzy = [
+            (entity_id, score)
+            for entity_id, entity_type, score in self._app_cache().labels(self).match(text)
+            if entity_id not in seen and (wanted is None or entity_type in wanted)
+        ][: limit - len(hits)]
+        ids = [entity_id for entity_id, _ in fuzzy]
+        found = {e.id: e for e in self.store.entities(ids, limit=len(ids) + 1)} if ids else {}
+        return hits + [SearchHit(found[i], score) for i, score in fuzzy if i in found]
+
+    def entities(self, ids: Iterable[str]) -> dict[str, Entity]:
+        """The visible entities of ``ids``, by id (those that exist)."""
+        ids = list(dict.fromkeys(ids))
+        return {e.id: e for e in self.store.entities(ids, limit=len(ids) + 1)} if ids else {}
+
+    def chart(
+        self,
+        seeds: Iterable[str],
+        *,
+        hops: int = 1,
+        filters: GraphFilter = NO_FILTER,
+        max_nodes: int = 500,
+        add: Iterable[str] = (),
+    ) -> tuple[nx.Graph, bool]:
+        """A link chart: ``seeds`` and their ``hops``-hop neighbourhood, folded like a projection.
+
+        Read from the cached projection (:meth:`cached_graph`), so growing a
+        chart costs no store query. Like :meth:`GraphStore.expand`, neighbours
+        joined by the strongest links come first, the chart stops at
+        ``max_nodes`` (then the second value, *truncated*, is True), and
+        ``filters.entity_types`` never hides a seed. ``add`` (a path's entities)
+        join as they are, without their neighbours. Returns a new graph (see :meth:`among`).
+        """
+        base = self._app_cache().graph(self)
+        wanted = filters.entity_types
+        seeds = list(dict.fromkeys(seeds))
+        nodes: dict[str, None] = dict.fromkeys(seeds)
+        frontier, truncated = [s for s in seeds if s in base], False
+        for _ in range(hops):
+            candidates: dict[str, float] = {}
+            for node in frontier:
+                for other, edge in base[node].items():
+                    if other in nodes or (
+                        wanted is not None and base.nodes[other]["type"] not in wanted
+                    ):
+                        continue
+                    strength = (
+                        edge["strength"]
+                        if filters == NO_FILTER
+                        else max(
+                            (r["confidence"] for r in edge["links"] if _passes(r, filters)),
+                            default=-1.0,
+                        )
+                    )
+                    if strength >= 0 and strength > candidates.get(other, -1.0):
+                        candidates[other] = strength
+            frontier = []
+            for other in sorted(candidates, key=lambda n: (-candidates[n], n)):
+                if len(nodes) >= max_nodes:
+                    truncated = True
+                    break
+                nodes[other] = None
+                frontier.append(other)
+            if truncated or not frontier:
+                break
+        for extra in add:
+            nodes.setdefault(extra, None)
+        chart = self.among(nodes, filters=replace(filters, entity_types=None))
+        if missing := [s for s in seeds if s not in chart]:
+            raise NotFoundError(f"no entity {missing[0]!r} is visible in this store; search again")
+        return chart, truncated
+
+    def among(self, entity_ids: Iterable[str], *, filters: GraphFilter = NO_FILTER) -> nx.Graph:
+        """These entities and every link among them that passes ``filters``, folded (a new graph).
+
+        Edges are as in a projection (``weight``, ``types``, ``links``: the link
+        records with evidence span, confidence, date and case), keeping only the
+        records that pass. Entities without such a link are still there, alone.
+        """
+        import networkx as nx
+
+        base = self._app_cache().graph(self)
+        ids = list(dict.fromkeys(entity_ids))
+        wanted = filters.entity_types
+        chart = nx.Graph()
+        chart.graph.update(base.graph)
+        inside = [
+            n for n in ids if n in base and (wanted is None or base.nodes[n]["type"] in wanted)
+        ]
+        for n in inside:
+            chart.add_node(n, **base.nodes[n])
+        for a, b, edge in base.subgraph(inside).edges(data=True):
+            records = (
+                edge["links"]
+                if filters == NO_FILTER
+                else [r for r in edge["links"] if _passes(r, filters)]
+            )
+            if records:
+                chart.add_edge(a, b, weight=len(records), links=records,
+                               types=sorted({r["type"] for r in records}))  # fmt: skip
+        lonely = [n for n in ids if n not in base]  # no visible link at all: shown alone
+        for entity in self.entities(lonely).values():
+            if wanted is None or entity.type in wanted:
+                chart.add_node(entity.id, type=entity.type, label=entity.label, cases=set())
+        return chart
+
+    def cached_graph(self, filters: GraphFilter = NO_FILTER) -> nx.Graph:
+        """The whole visible projection, as :meth:`graph` gives it, kept between requests.
+
+        Built once (in the background when :meth:`warm` is called at start) and
+        rebuilt only when the store has changed (checked at most every
+        :attr:`CACHE_SECONDS`, off the request path) or after :meth:`refresh`.
+        With ``filters``, a read-only filtered view of it (edges with at least one
+        link record that passes). Paths and charts from the app run on it.
+        """
+        import networkx as nx
+
+        base = self._app_cache().graph(self)
+        if filters == NO_FILTER:
+            return base
+        wanted = filters.entity_types
+        return nx.subgraph_view(
+            base,
+            filter_node=lambda n: wanted is None or base.nodes[n]["type"] in wanted,
+            filter_edge=lambda a, b: any(_passes(r, filters) for r in base.edges[a, b]["links"]),
+        )
+
+    def warm(self) -> None:
+        """Build the cached projection and the search index now (``odyssey serve`` runs it at start)."""
+        cache = self._app_cache()
+        cache.graph(self)
+        cache.labels(self)
+
+    def routes(self, spans: Iterable[tuple[str, int, int]]) -> list[Route]:
+        """Journeys written in these evidence spans: the places of one sentence, in reading order.
+
+        ``spans`` are (document id, start, end), e.g. the evidence of a chart's
+        links. A span naming two or more distinct places ("from Lagos via Agadez
+        to Tripoli", "Paris – Calais – Londres") is one route: origin, transit
+        stops, destination, ordered by :func:`odyssey.journeys.journey`.
+        """
+        by_doc: dict[str, set[tuple[int, int]]] = {}
+        for doc_id, start, end in spans:
+            by_doc.setdefault(doc_id, set()).add((start, end))
+        found: dict[tuple[str, ...], Route] = {}
+        text_of = {doc_id: doc.text for doc_id, doc in self.documents_by_id(by_doc).items()}
+        for doc_id, doc_spans in by_doc.items():
+            if doc_id not in text_of:
+                continue
+            places = [
+                m
+                for m in self.store.mentions(document_id=doc_id)
+                if m.type == "Location" and m.entity_id
+            ]
+            for start, end in sorted(doc_spans):
+                inside = [
+                    (m.start, m.end, m.entity_id)
+                    for m in places
+                    if start <= m.start and m.end <= end and m.entity_id
+                ]
+                stops = journey(text_of[doc_id], inside) if len(inside) >= 2 else []
+                if len(stops) >= 2 and tuple(stops) not in found:
+                    found[tuple(stops)] = Route(tuple(stops), doc_id, start, end)
+        return list(found.values())
+
+    def _app_cache(self) -> _AppCache:
+        with _CACHE_LOCK:  # made on first use, so the constructor above stays as it is
+            cache = self.__dict__.get("_app_cache_instance")
+            if cache is None:
+                cache = self.__dict__["_app_cache_instance"] = _AppCache(self.CACHE_SECONDS)
+            return cache
+
+
+_CACHE_LOCK = threading.Lock()
+log = logging.getLogger("odyssey.workbench")
+
+
+class _LRU:
+    """A small thread-safe least-recently-used map (``None`` values are remembered too)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[str, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __contains__(self, key: str) -> bool:
+        with self._lock:
+            return key in self._data
+
+    def get(self, key: str) -> Any:
+        with self._lock:
+            self._data.move_to_end(key)
+            return self._data[key]
+
+    def put(self, key: str, value: Any) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
+class _LabelIndex:
+    """Every word of every visible label and alias, folded, with the entities that carry it.
+
+    A query matches an entity when each of its words is within a small edit
+    distance of one of the entity's words (``fuzz.ratio`` >= :attr:`CUTOFF`; words
+    of three letters or fewer must be exact); the score is the mean over the query's words.
+    """
+
+    CUTOFF = 80.0
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        from odyssey.text import fold
+
+        self.owners: list[tuple[str, str]] = []
+        postings: dict[str, set[int]] = {}
+        for i, entity in enumerate(entities):
+            self.owners.append((entity.id, entity.type))
+            for form in (entity.label, *entity.aliases):
+                for word in _WORDS.findall(fold(form)):
+                    postings.setdefault(word, set()).add(i)
+        self.words = list(postings)
+        self.postings = [postings[w] for w in self.words]
+
+    def match(self, text: str, limit: int = 200) -> list[tuple[str, str, float]]:
+        """(entity id, type, score 0..100) of the entities that ``text`` names, best first."""
+        from rapidfuzz import fuzz, process
+
+        from odyssey.text import fold
+
+        query = _WORDS.findall(fold(text))[:8]
+        if not query or not self.words:
+            return []
+        best: dict[int, float] | None = None
+        for word in query:
+            if len(word) <= 3:
+                hits = [(w, 100.0, i) for i, w in enumerate(self.words) if w == word]
+            else:
+                hits = process.extract(
+                    word, self.words, scorer=fuzz.ratio, score_cutoff=self.CUTOFF, limit=50
+                )
+            scores: dict[int, float] = {}
+            for _w, score, i in hits:
+                for owner in self.postings[i]:
+                    scores[owner] = max(scores.get(owner, 0.0), score)
+            best = (
+                scores if best is None else {o: best[o] + s for o, s in scores.items() if o in best}
+            )
+            if not best:
+                return []
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:limit]
+        return [(*self.owners[o], round(total / len(query), 1)) for o, total in ranked]
+
+
+_WORDS = re.compile(r"\w+")
+
+
+class _AppCache:
+    """What the app's reads keep between requests: the projection, the label index, documents.
+
+    The first request for a key builds it (others asking meanwhile wait and share
+    it). Later requests get it at once; when it is older than ``max_age``
+    seconds, one background thread asks whether the store changed (its counts
+    and resolution mark) and rebuilds only then, so no click waits for a
+    whole-store read. :meth:`clear` drops everything at once.
+    """
+
+    def __init__(self, max_age: float) -> None:
+        self.max_age = max_age
+        self.documents = _LRU(50_000)
+        self._built: dict[Any, tuple[float, Any, Any]] = {}
+        self._locks: dict[Any, threading.Lock] = {}
+        self._checking: set[Any] = set()
+        self._lock = threading.Lock()
+        self._generation = 0
+
+    def clear(self) -> None:
+        with self._lock:
+            self._built.clear()
+            self._generation += 1
+        self.documents.clear()
+
+    def _get(self, key: Any, wb: Workbench, build: Any) -> Any:
+        with self._lock:
+            lock = self._locks.setdefault(key, threading.Lock())
+            hit = self._built.get(key)
+        if hit is not None:
+            if time.monotonic() - hit[0] >= self.max_age:
+                self._check_later(key, wb, build)
+            return hit[2]
+        with lock:
+            with self._lock:
+                hit, generation = self._built.get(key), self._generation
+            if hit is not None:
+                return hit[2]
+            token = _change_token(wb)
+            value = build()
+            with self._lock:
+                if generation == self._generation:  # not cleared while it was being built
+                    self._built[key] = (time.monotonic(), token, value)
+            return value
+
+    def _check_later(self, key: Any, wb: Workbench, build: Any) -> None:
+        with self._lock:
+            if key in self._checking:
+                return
+            self._checking.add(key)
+            generation = self._generation
+
+        def check() -> None:
+            try:
+                token = _change_token(wb)
+                with self._lock:
+                    hit = self._built.get(key)
+                # unchanged: only the time of the check moves
+                value = hit[2] if hit is not None and hit[1] == token else build()
+                with self._lock:
+                    if generation == self._generation:
+                        self._built[key] = (time.monotonic(), token, value)
+            except Exception:  # the old value stays; a later request checks again
+                log.exception("refreshing the app's cached projection failed")
+            finally:
+                with self._lock:
+                    self._checking.discard(key)
+
+        threading.Thread(target=check, name="odyssey-cache-check", daemon=True).start()
+
+    def graph(self, wb: Workbench) -> nx.Graph:
+        def build() -> nx.Graph:
+            graph = wb.graph()
+            for _a, _b, edge in graph.edges(data=True):
+                edge["strength"] = max(r["confidence"] for r in edge["links"])
+            return graph
+
+        return self._get(("graph",), wb, build)
+
+    def labels(self, wb: Workbench) -> _LabelIndex:
+        def build() -> _LabelIndex:
+            total = sum(wb.counts().entities.values())
+            return _LabelIndex(wb.store.entities(limit=total + 1))
+
+        return self._get(("labels",), wb, build)
+
+
+def _change_token(wb: Workbench) -> tuple[str, int]:
+    """Changes whenever the store does: what it counts, and the last resolution's mark."""
+    import json
+
+    return json.dumps(wb.counts().to_dict(), sort_keys=True), wb.store.resolved_through()
+
+
+def _passes(record: dict[str, Any], f: GraphFilter) -> bool:
+    """Whether a projection's link record passes ``f`` (as :class:`GraphFilter` defines it).
+
+    The store applies the same rules in its queries; this is their in-memory
+    form for the cached projection: link types, the case and date (``occurred_at``,
+    else the report's date) of the report that states the link, its confidence.
+    """
+    if f.link_types is not None and record["type"] not in f.link_types:
+        return False
+    if f.cases is not None and record["case"] not in f.cases:
+        return False
+    if record["confidence"] < f.min_confidence:
+        return False
+    if f.start is not None or f.end is not None:
+        day = record["date"]
+        if (
+            day is None
+            or (f.start is not None and day < f.start)
+            or (f.end is not None and day > f.end)
+        ):
+            return False
+    return True
 
 
 def open(uri: str | os.PathLike[str] | None = None, *, scope: ReadScope | None = None) -> Workbench:
