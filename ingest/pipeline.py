@@ -92,6 +92,20 @@ class IngestSummary:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class IngestProgress:
+    """Where a run stands, passed to the ``progress`` callback as files finish.
+
+    ``files`` are the results finished since the previous call (in input
+    order), so a caller can show each file's outcome as it comes; ``done``
+    counts all finished so far, out of ``total`` found.
+    """
+
+    done: int
+    total: int
+    files: tuple[FileResult, ...]
+
+
 def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[FileResult]]:
     """Files to ingest under ``paths`` (folders recursively, hidden files skipped), sorted.
 
@@ -131,22 +145,26 @@ def ingest(
     case_id: str | None = None,
     mappings: Sequence[Mapping] = (),
     limits: Limits = DEFAULT_LIMITS,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[IngestProgress], None] | None = None,
 ) -> IngestSummary:
     """Ingest the files under ``paths`` into ``store`` and say what happened to each.
 
     ``case_id`` files documents without a case of their own under that case;
     ``mappings`` are tried on tables before the built-in ones; ``progress`` is
-    called with the number of files just finished.
+    called with an :class:`IngestProgress` once for the paths that could not be
+    used (if any), then after every chunk of files (``CHUNK_FILES``) is stored.
     """
     files, problems = discover(paths)
     summary = IngestSummary(files=list(problems))
+    total = len(files) + len(problems)
+    if progress and problems:
+        progress(IngestProgress(len(problems), total, tuple(problems)))
     extractor = Extractor([*mappings, *builtin_mappings()], case_id=case_id)
     for first in range(0, len(files), CHUNK_FILES):
-        chunk = files[first : first + CHUNK_FILES]
-        summary.files.extend(_ingest_chunk(store, extractor, chunk, limits))
+        results = _ingest_chunk(store, extractor, files[first : first + CHUNK_FILES], limits)
+        summary.files.extend(results)
         if progress:
-            progress(len(chunk))
+            progress(IngestProgress(len(summary.files), total, tuple(results)))
     return summary
 
 

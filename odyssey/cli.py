@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -24,6 +24,9 @@ from odyssey.errors import OdysseyError, ValidationError
 from odyssey.graph import ReadScope
 from odyssey.model import HANDLING_CODES
 from odyssey.schema import ENTITY_TYPES
+
+if TYPE_CHECKING:
+    from odyssey.ingest.pipeline import IngestProgress
 
 
 def _emit(data: Any) -> None:
@@ -198,21 +201,16 @@ def ingest(
     """
     from tqdm import tqdm
 
-    from odyssey.ingest.mapping import load_mapping
-    from odyssey.ingest.pipeline import discover
-    from odyssey.ingest.pipeline import ingest as run_ingest
-
-    mappings = [load_mapping(path) for path in mapping_files]
-    total = len(discover(paths)[0])
     with (
         obj.open() as wb,
-        tqdm(
-            total=total, unit="file", desc="ingest", disable=as_json or None, file=sys.stderr
-        ) as bar,
+        tqdm(unit="file", desc="ingest", disable=as_json or None, file=sys.stderr) as bar,
     ):
-        summary = run_ingest(
-            wb.store, paths, case_id=case_id, mappings=mappings, progress=bar.update
-        )
+
+        def advance(step: IngestProgress) -> None:
+            bar.total = step.total
+            bar.update(len(step.files))
+
+        summary = wb.ingest(paths, case=case_id, mappings=mapping_files, progress=advance)
         store_uri = wb.store.uri
     data = summary.to_dict()
     if as_json:

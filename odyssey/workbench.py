@@ -35,10 +35,14 @@ from odyssey.graph import (
 from odyssey.graph.store import GroupBy, Measure, Period
 from odyssey.model import Document, Link
 
-if TYPE_CHECKING:  # networkx and the analytics load only when a graph is asked for
+if TYPE_CHECKING:  # networkx, the analytics and the NLP load only when asked for
+    from collections.abc import Callable
+
     import networkx as nx
 
     from odyssey.graph import analytics
+    from odyssey.ingest.mapping import Mapping
+    from odyssey.ingest.pipeline import IngestProgress, IngestSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,44 @@ class Workbench:
     ) -> list[SeriesPoint]:
         """A measure per period (see :meth:`GraphStore.time_series`)."""
         return self.store.time_series(measure, by=by, group_by=group_by, filters=filters)
+
+    # -- ingestion (see odyssey.ingest.pipeline) ---------------------------------------------
+
+    def ingest(
+        self,
+        paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+        *,
+        case: str | None = None,
+        mappings: Iterable[str | os.PathLike[str] | Mapping] = (),
+        progress: Callable[[IngestProgress], None] | None = None,
+    ) -> IngestSummary:
+        """Read reports, e-mails, PDF/DOCX, tables and network files into the store.
+
+        ``paths`` is a file or folder, or several (folders are read recursively).
+        ``case`` files documents that name no case of their own under that case
+        reference; ``mappings`` are table mappings (TOML files or loaded
+        ``Mapping`` objects) tried before the built-in ones. ``progress``, if
+        given, is called with an ``IngestProgress`` (``done``, ``total`` and the
+        ``files`` just finished, each a ``FileResult`` with its status and
+        reason) as the run advances, so a page can list each file as it lands.
+
+        Idempotent (a file already stored is skipped) and atomic per file; a
+        file that cannot be read is reported, not raised, and the rest lands.
+
+        >>> import odyssey, tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "r.txt").write_text("REFERENCE: NCB-ROME/2026/1\\n\\nAli uses +218 91 234 5678.")
+        >>> with odyssey.open(folder / "case.db") as wb:
+        ...     wb.ingest(folder).counts()["new"]
+        1
+        """
+        from odyssey.ingest.mapping import Mapping, load_mapping
+        from odyssey.ingest.pipeline import ingest
+
+        if isinstance(paths, str | os.PathLike):
+            paths = [paths]
+        loaded = [m if isinstance(m, Mapping) else load_mapping(m) for m in mappings]
+        return ingest(self.store, paths, case_id=case, mappings=loaded, progress=progress)
 
     # -- analytics: thin calls of odyssey.graph.analytics on a projection ------------------------
 
