@@ -333,6 +333,7 @@ cli.add_command(__import__("odyssey.cli_analyze", fromlist=["analyze"]).analyze)
 __import__("odyssey.cli_resolve", fromlist=["register"]).register(
     cli
 )  # resolve, entities, explain, judge
+cli.add_command(__import__("odyssey.cli_serve", fromlist=["serve"]).serve)
 
 
 def main() -> None:

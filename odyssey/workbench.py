@@ -15,6 +15,10 @@ Example
 from __future__ import annotations
 
 import os
+import re
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -33,7 +37,7 @@ from odyssey.graph import (
     open_store,
 )
 from odyssey.graph.store import GroupBy, Measure, Period
-from odyssey.model import Document, Link
+from odyssey.model import Case, Document, Entity, Link, Mention
 
 if TYPE_CHECKING:  # networkx, the analytics and the NLP load only when asked for
     from collections.abc import Callable
@@ -270,6 +274,252 @@ class Workbench:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- reads for the app (odyssey.dashboards) ----------------------------------------------
+    #
+    # The Dash app reads only through these and the methods above. They bound what
+    # one request may cost (node limits, cached projections), so pages stay quick on
+    # a store of hundreds of thousands of links.
+
+    #: How long a cached projection or label index is served before it is rebuilt (seconds).
+    #: Writes made through this workbench, and :meth:`refresh`, drop the caches at once.
+    CACHE_SECONDS = 60.0
+
+    @property
+    def source(self) -> str:
+        """The URI of the store this workbench reads: what the app says it shows."""
+        return self.store.uri
+
+    def refresh(self) -> None:
+        """Forget cached projections and indexes (after an ingest, a resolution, a judgement)."""
+        self._app_cache().clear()
+
+    def cases(self) -> list[Case]:
+        """Every case with a visible report, by id."""
+        return self.store.cases()
+
+    def entity(self, entity_id: str) -> Entity:
+        """One visible entity by id (``NotFoundError`` when absent or outside your access)."""
+        found = self.store.entities([entity_id], limit=1)
+        if not found:
+            raise NotFoundError(f"no entity {entity_id!r} is visible in this store; search again")
+        return found[0]
+
+    def documents_by_id(self, ids: Iterable[str]) -> dict[str, Document]:
+        """The visible documents of ``ids`` (cached: a document id is its content's hash)."""
+        cache = self._app_cache().documents
+        out: dict[str, Document] = {}
+        for doc_id in dict.fromkeys(ids):
+            if doc_id not in cache:
+                cache.put(doc_id, self.store.document(doc_id))
+            doc = cache.get(doc_id)
+            if doc is not None:
+                out[doc_id] = doc
+        return out
+
+    def mentions_of(
+        self, *, document_id: str | None = None, entity_id: str | None = None, limit: int = 10_000
+    ) -> list[Mention]:
+        """Visible mentions of one document and/or one entity, by document then offset."""
+        return self.store.mentions(document_id=document_id, entity_id=entity_id, limit=limit)
+
+    def find_entities(
+        self, text: str, *, types: Iterable[str] | None = None, limit: int = 20
+    ) -> list[SearchHit]:
+        """Search that forgives typos: the store's full-text search, topped up by fuzzy matching.
+
+        Word prefixes first (``"hass"`` finds ``HASSAN``); when they give fewer than
+        ``limit`` hits, labels and aliases within a small edit distance of the query
+        follow (``"hasan"``, ``"abdelrahmen"``), best first, scored 0..100.
+        """
+        text = text.strip()
+        if not text:
+            return []
+        wanted = frozenset(types) if types is not None else None
+        hits = self.store.search(text, types=wanted, limit=limit)
+        if len(hits) >= limit:
+            return hits
+        seen = {hit.entity.id for hit in hits}
+        fuzzy = [
+            (entity_id, score)
+            for entity_id, entity_type, score in self._app_cache().labels(self).match(text)
+            if entity_id not in seen and (wanted is None or entity_type in wanted)
+        ][: limit - len(hits)]
+        ids = [entity_id for entity_id, _ in fuzzy]
+        found = {e.id: e for e in self.store.entities(ids, limit=len(ids) + 1)} if ids else {}
+        return hits + [SearchHit(found[i], score) for i, score in fuzzy if i in found]
+
+    def expand(
+        self,
+        entity_ids: Iterable[str],
+        *,
+        hops: int = 1,
+        filters: GraphFilter = NO_FILTER,
+        max_nodes: int = 500,
+    ) -> Subgraph:
+        """Several entities and everything within ``hops`` links of any of them (a link chart)."""
+        return self.store.expand(list(entity_ids), hops=hops, filters=filters, max_nodes=max_nodes)
+
+    def chart_graph(self, subgraph: Subgraph) -> nx.Graph:
+        """A subgraph folded like a projection (one weighted edge per pair, records with dates)."""
+        from odyssey.graph.projection import fold
+
+        docs = self.documents_by_id(link.evidence.document_id for link in subgraph.links)
+        return fold(subgraph.entities.values(), subgraph.links, docs.values(), self.cases())
+
+    def cached_graph(self, filters: GraphFilter = NO_FILTER) -> nx.Graph:
+        """The whole visible projection for ``filters``, kept for :attr:`CACHE_SECONDS`.
+
+        Paths and other whole-graph questions from the app run on it, so a click
+        does not re-read the store. Treat it as read-only.
+        """
+        return self._app_cache().graph(self, filters)
+
+    def _app_cache(self) -> _AppCache:
+        with _CACHE_LOCK:  # made on first use, so the constructor above stays as it is
+            cache = self.__dict__.get("_app_cache_instance")
+            if cache is None:
+                cache = self.__dict__["_app_cache_instance"] = _AppCache(self.CACHE_SECONDS)
+            return cache
+
+
+_CACHE_LOCK = threading.Lock()
+
+
+class _LRU:
+    """A small thread-safe least-recently-used map (``None`` values are remembered too)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[str, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __contains__(self, key: str) -> bool:
+        with self._lock:
+            return key in self._data
+
+    def get(self, key: str) -> Any:
+        with self._lock:
+            self._data.move_to_end(key)
+            return self._data[key]
+
+    def put(self, key: str, value: Any) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
+class _LabelIndex:
+    """Every word of every visible label and alias, folded, with the entities that carry it.
+
+    A query matches an entity when each of its words is within a small edit
+    distance of one of the entity's words (``fuzz.ratio`` >= :attr:`CUTOFF`; words
+    of three letters or fewer must be exact); the score is the mean over the query's words.
+    """
+
+    CUTOFF = 80.0
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        from odyssey.text import fold
+
+        self.owners: list[tuple[str, str]] = []
+        postings: dict[str, set[int]] = {}
+        for i, entity in enumerate(entities):
+            self.owners.append((entity.id, entity.type))
+            for form in (entity.label, *entity.aliases):
+                for word in _WORDS.findall(fold(form)):
+                    postings.setdefault(word, set()).add(i)
+        self.words = list(postings)
+        self.postings = [postings[w] for w in self.words]
+
+    def match(self, text: str, limit: int = 200) -> list[tuple[str, str, float]]:
+        """(entity id, type, score 0..100) of the entities that ``text`` names, best first."""
+        from rapidfuzz import fuzz, process
+
+        from odyssey.text import fold
+
+        query = _WORDS.findall(fold(text))[:8]
+        if not query or not self.words:
+            return []
+        best: dict[int, float] | None = None
+        for word in query:
+            if len(word) <= 3:
+                hits = [(w, 100.0, i) for i, w in enumerate(self.words) if w == word]
+            else:
+                hits = process.extract(
+                    word, self.words, scorer=fuzz.ratio, score_cutoff=self.CUTOFF, limit=50
+                )
+            scores: dict[int, float] = {}
+            for _w, score, i in hits:
+                for owner in self.postings[i]:
+                    scores[owner] = max(scores.get(owner, 0.0), score)
+            best = (
+                scores if best is None else {o: best[o] + s for o, s in scores.items() if o in best}
+            )
+            if not best:
+                return []
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:limit]
+        return [(*self.owners[o], round(total / len(query), 1)) for o, total in ranked]
+
+
+_WORDS = re.compile(r"\w+")
+
+
+class _AppCache:
+    """What the app's reads keep between requests: projections, the label index, documents.
+
+    A projection or index older than ``max_age`` seconds is rebuilt on the next
+    request; one build runs at a time per key (others wait for it, then share it).
+    """
+
+    def __init__(self, max_age: float) -> None:
+        self.max_age = max_age
+        self.documents = _LRU(50_000)
+        self._built: dict[Any, tuple[float, Any]] = {}
+        self._locks: dict[Any, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._built.clear()
+        self.documents.clear()
+
+    def _get(self, key: Any, build: Any) -> Any:
+        with self._lock:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            hit = self._built.get(key)
+            if hit is not None and time.monotonic() - hit[0] < self.max_age:
+                return hit[1]
+            value = build()
+            self._built[key] = (time.monotonic(), value)
+            return value
+
+    def graph(self, wb: Workbench, filters: GraphFilter) -> nx.Graph:
+        return self._get(
+            ("graph", filters),
+            lambda: wb.graph(
+                entity_types=filters.entity_types,
+                link_types=filters.link_types,
+                cases=filters.cases,
+                start=filters.start,
+                end=filters.end,
+                min_confidence=filters.min_confidence,
+            ),
+        )
+
+    def labels(self, wb: Workbench) -> _LabelIndex:
+        def build() -> _LabelIndex:
+            total = sum(wb.counts().entities.values())
+            return _LabelIndex(wb.store.entities(limit=total + 1))
+
+        return self._get(("labels",), build)
 
 
 def open(uri: str | os.PathLike[str] | None = None, *, scope: ReadScope | None = None) -> Workbench:

@@ -13,6 +13,7 @@ MODULES = [
     "odyssey.schema",
     "odyssey.text",
     "odyssey.workbench",
+    "odyssey.dashboards.app",
     "odyssey.graph",
     "odyssey.graph.store",
     "odyssey.graph.sqlite_store",

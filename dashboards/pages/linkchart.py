@@ -1,0 +1,554 @@
+"""Operational link chart: search an entity, see its network, expand it, read the evidence.
+
+The analyst's page (in the manner of i2 Analyst's Notebook or Linkurious):
+
+* **search** any entity, typos forgiven; a hit is put on the chart with its neighbourhood;
+* **click a node** to expand it (its neighbours join the chart) and see its mentions;
+* **click a link** to read the statements behind it: report reference, date,
+  originating NCB, grading, and the sentence with both ends highlighted;
+* **filters**: entity types, cases, date window, minimum confidence; **style**:
+  shape and colour by type (legend), size by a centrality, colour by community;
+* **find path** between two entities, drawn on the chart with every hop's evidence;
+* a **timeline** of the chart's dated statements and a **map** of its places and
+  routes (drawn offline, on the outline the app serves itself);
+* **export** the chart as PNG, GraphML or CSV.
+
+``/link-chart?entity=ID`` opens the chart on one entity (other pages link here).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import dash
+import dash_cytoscape as cyto
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+
+from odyssey.dashboards.components.chart_data import elements
+from odyssey.dashboards.components.chart_style import SIZE_MEASURES, legend, stylesheet
+from odyssey.dashboards.components.evidence import passage, sentence_around
+from odyssey.dashboards.components.widgets import empty, panel
+from odyssey.dashboards.context import workbench
+from odyssey.errors import OdysseyError
+from odyssey.schema import ENTITY_TYPES, entity_type, link_type
+from odyssey.workbench import GraphFilter
+
+dash.register_page(
+    __name__,
+    path="/link-chart",
+    name="Link chart",
+    title="Odyssey — link chart",
+    section="Operational",
+    order=10,
+    description="Search an entity, expand its network, read the evidence, find paths.",
+)
+
+#: The most entities one chart holds: a neighbourhood stops growing there (and says so).
+MAX_NODES = 500
+#: The most statements the evidence panel lists for one link or entity.
+MAX_PASSAGES = 25
+
+
+# -- layout ------------------------------------------------------------------------------------
+
+
+def _filters() -> html.Div:
+    cases = workbench().cases()
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.Label("Entity types", htmlFor="lc-types"),
+                    dcc.Dropdown(
+                        id="lc-types",
+                        options=[{"label": entity_type(t).label, "value": t} for t in ENTITY_TYPES],
+                        multi=True,
+                        placeholder="All types",
+                    ),
+                ],
+                className="field",
+            ),
+            html.Div(
+                [
+                    html.Label("Cases", htmlFor="lc-cases"),
+                    dcc.Dropdown(
+                        id="lc-cases",
+                        options=[
+                            {"label": f"{c.id} — {c.title}" if c.title else c.id, "value": c.id}
+                            for c in cases
+                        ],
+                        multi=True,
+                        placeholder="All cases",
+                    ),
+                ],
+                className="field",
+            ),
+            html.Div(
+                [
+                    html.Label("Date window", className="field-label"),
+                    dcc.DatePickerRange(
+                        id="lc-dates",
+                        display_format="YYYY-MM-DD",
+                        start_date_placeholder_text="From",
+                        end_date_placeholder_text="Until",
+                        clearable=True,
+                    ),
+                ],
+                className="field",
+            ),
+            html.Div(
+                [
+                    html.Label("Minimum confidence", className="field-label"),
+                    dcc.Slider(
+                        id="lc-confidence",
+                        min=0,
+                        max=1,
+                        step=0.05,
+                        value=0,
+                        marks={0: "0", 0.35: "co-occurrence", 0.75: "stated", 1: "1"},
+                    ),
+                ],
+                className="field",
+            ),
+            html.Div(
+                [
+                    html.Label("Neighbourhood", className="field-label"),
+                    dcc.RadioItems(
+                        id="lc-hops",
+                        options=[{"label": " 1 hop", "value": 1}, {"label": " 2 hops", "value": 2}],
+                        value=1,
+                        inline=True,
+                        className="radios",
+                    ),
+                ],
+                className="field",
+            ),
+        ]
+    )
+
+
+def _style_controls() -> html.Div:
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.Label("Size by", htmlFor="lc-size"),
+                    dcc.Dropdown(
+                        id="lc-size",
+                        options=[{"label": v, "value": k} for k, v in SIZE_MEASURES.items()],
+                        value="degree",
+                        clearable=False,
+                    ),
+                ],
+                className="field",
+            ),
+            html.Div(
+                [
+                    html.Label("Colour by", className="field-label"),
+                    dcc.RadioItems(
+                        id="lc-colour",
+                        options=[
+                            {"label": " Type", "value": "type"},
+                            {"label": " Community", "value": "community"},
+                        ],
+                        value="type",
+                        inline=True,
+                        className="radios",
+                    ),
+                ],
+                className="field",
+            ),
+        ]
+    )
+
+
+def _path_controls() -> html.Div:
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.Label("From", htmlFor="lc-path-from"),
+                    dcc.Dropdown(id="lc-path-from", placeholder="Type a name or identifier"),
+                ],
+                className="field",
+            ),
+            html.Div(
+                [
+                    html.Label("To", htmlFor="lc-path-to"),
+                    dcc.Dropdown(id="lc-path-to", placeholder="Type a name or identifier"),
+                ],
+                className="field",
+            ),
+            html.Button("Find path", id="lc-path-go", className="btn btn-primary", n_clicks=0),
+            html.Div(id="lc-path-result", className="path-result"),
+        ]
+    )
+
+
+def layout(entity: str | None = None, **_query: str) -> html.Div:
+    """The page; ``?entity=ID`` starts the chart on that entity."""
+    seeds = [entity] if entity else []
+    return html.Div(
+        [
+            dcc.Store(id="lc-seeds", data=seeds),
+            dcc.Store(id="lc-path", data=None),
+            dcc.Download(id="lc-download"),
+            html.Div(
+                [
+                    html.H1("Link chart"),
+                    html.Span(id="lc-summary", className="muted"),
+                ],
+                className="page-head",
+            ),
+            html.Div(
+                [
+                    html.Aside(
+                        [
+                            panel(
+                                "Search",
+                                dcc.Input(
+                                    id="lc-query",
+                                    type="search",
+                                    placeholder="Name, phone, passport, IBAN, place…",
+                                    debounce=0.4,
+                                    className="text-input",
+                                    autoComplete="off",
+                                ),
+                                dcc.Loading(html.Div(id="lc-hits", className="hits"), type="dot"),
+                            ),
+                            panel("Filters", _filters()),
+                            panel("Style", _style_controls()),
+                            panel("Find path", _path_controls()),
+                        ],
+                        className="lc-side",
+                    ),
+                    html.Div(
+                        [
+                            panel(
+                                "Chart",
+                                dcc.Loading(
+                                    cyto.Cytoscape(
+                                        id="lc-chart",
+                                        elements=[],
+                                        stylesheet=stylesheet(),
+                                        layout={"name": "preset"},
+                                        style={"width": "100%", "height": "620px"},
+                                        minZoom=0.1,
+                                        maxZoom=4,
+                                        boxSelectionEnabled=True,
+                                        responsive=True,
+                                    ),
+                                    type="circle",
+                                    delay_show=300,
+                                ),
+                                html.Div(id="lc-legend"),
+                                actions=[
+                                    html.Button("Fit", id="lc-fit", className="btn btn-small"),
+                                    html.Button("Clear", id="lc-clear", className="btn btn-small"),
+                                    html.Button("PNG", id="lc-png", className="btn btn-small"),
+                                    html.Button(
+                                        "GraphML", id="lc-graphml", className="btn btn-small"
+                                    ),
+                                    html.Button("CSV", id="lc-csv", className="btn btn-small"),
+                                ],
+                                class_name="lc-chart-panel",
+                            ),
+                            html.Div(
+                                [
+                                    panel("Timeline", dcc.Loading(html.Div(id="lc-timeline"))),
+                                    panel("Places and routes", dcc.Loading(html.Div(id="lc-map"))),
+                                ],
+                                className="grid-2",
+                            ),
+                        ],
+                        className="lc-main",
+                    ),
+                    html.Aside(
+                        panel(
+                            "Evidence",
+                            html.Div(
+                                empty("Click an entity or a link to see the reports behind it."),
+                                id="lc-evidence",
+                            ),
+                        ),
+                        className="lc-evidence",
+                    ),
+                ],
+                className="lc-grid",
+            ),
+        ]
+    )
+
+
+# -- search ------------------------------------------------------------------------------------
+
+
+@callback(Output("lc-hits", "children"), Input("lc-query", "value"), prevent_initial_call=True)
+def search(query: str | None) -> Any:
+    """Hits for the query: full-text first, then close spellings."""
+    if not query or not query.strip():
+        return []
+    hits = workbench().find_entities(query, limit=15)
+    if not hits:
+        return empty(f"Nothing matches “{query}”. Try fewer letters or another spelling.")
+    return [
+        html.Button(
+            [
+                html.Span(hit.entity.label, className="hit-label"),
+                html.Span(entity_type(hit.entity.type).label, className="badge"),
+            ],
+            id={"type": "lc-hit", "id": hit.entity.id},
+            className="hit",
+            n_clicks=0,
+            title="Put on the chart with its neighbours",
+        )
+        for hit in hits
+    ]
+
+
+def _options(query: str | None, current: str | None) -> list[dict[str, str]]:
+    options = []
+    if current:
+        try:
+            e = workbench().entity(current)
+        except OdysseyError:  # gone since it was picked (a merge, a narrower clearance)
+            pass
+        else:
+            options.append({"label": f"{e.label} ({entity_type(e.type).label})", "value": e.id})
+    if query and len(query.strip()) >= 2:
+        for hit in workbench().find_entities(query, limit=12):
+            if hit.entity.id != current:
+                label = f"{hit.entity.label} ({entity_type(hit.entity.type).label})"
+                options.append({"label": label, "value": hit.entity.id})
+    return options
+
+
+@callback(
+    Output("lc-path-from", "options"),
+    Input("lc-path-from", "search_value"),
+    State("lc-path-from", "value"),
+    prevent_initial_call=True,
+)
+def path_from_options(query: str | None, current: str | None) -> list[dict[str, str]]:
+    """Entities the path can start from, as the analyst types."""
+    return _options(query, current)
+
+
+@callback(
+    Output("lc-path-to", "options"),
+    Input("lc-path-to", "search_value"),
+    State("lc-path-to", "value"),
+    prevent_initial_call=True,
+)
+def path_to_options(query: str | None, current: str | None) -> list[dict[str, str]]:
+    """Entities the path can end at, as the analyst types."""
+    return _options(query, current)
+
+
+# -- the chart ---------------------------------------------------------------------------------
+
+
+def _filter(
+    types: list[str] | None,
+    cases: list[str] | None,
+    start: str | None,
+    end: str | None,
+    confidence: float | None,
+) -> GraphFilter:
+    return GraphFilter(
+        entity_types=frozenset(types) if types else None,
+        cases=frozenset(cases) if cases else None,
+        start=date.fromisoformat(start[:10]) if start else None,
+        end=date.fromisoformat(end[:10]) if end else None,
+        min_confidence=float(confidence or 0.0),
+    )
+
+
+@callback(
+    Output("lc-seeds", "data"),
+    Output("lc-path", "data", allow_duplicate=True),
+    Input({"type": "lc-hit", "id": ALL}, "n_clicks"),
+    Input("lc-chart", "tapNode"),
+    Input("lc-clear", "n_clicks"),
+    State("lc-seeds", "data"),
+    prevent_initial_call=True,
+)
+def grow(_hits: list[int], tapped: dict | None, _clear: int | None, seeds: list[str]) -> Any:
+    """A search hit or a clicked node joins the chart's seeds; Clear empties the chart."""
+    trigger = ctx.triggered_id
+    if trigger == "lc-clear":
+        return [], None
+    if isinstance(trigger, dict) and trigger.get("type") == "lc-hit":
+        if not ctx.triggered[0]["value"]:
+            return no_update, no_update
+        new = trigger["id"]
+    elif trigger == "lc-chart" and tapped:
+        new = tapped["data"]["id"]
+    else:
+        return no_update, no_update
+    if new in seeds:
+        return no_update, no_update
+    return [*seeds, new], no_update
+
+
+@callback(
+    Output("lc-chart", "elements"),
+    Output("lc-chart", "layout"),
+    Output("lc-summary", "children"),
+    Output("lc-legend", "children"),
+    Input("lc-seeds", "data"),
+    Input("lc-path", "data"),
+    Input("lc-types", "value"),
+    Input("lc-cases", "value"),
+    Input("lc-dates", "start_date"),
+    Input("lc-dates", "end_date"),
+    Input("lc-confidence", "value"),
+    Input("lc-hops", "value"),
+    State("lc-chart", "elements"),
+)
+def draw(
+    seeds: list[str],
+    path: dict | None,
+    types: list[str] | None,
+    cases: list[str] | None,
+    start: str | None,
+    end: str | None,
+    confidence: float | None,
+    hops: int,
+    shown: list[dict] | None,
+) -> Any:
+    """The chart: the seeds' neighbourhoods (bounded), plus the path found, measured and styled."""
+    path_nodes = list(path["nodes"]) if path else []
+    if not seeds and not path_nodes:
+        return [], {"name": "preset"}, "Search for an entity to start a chart.", legend(set())
+    wb = workbench()
+    filters = _filter(types, cases, start, end, confidence)
+    sub = wb.expand([*seeds, *path_nodes], hops=hops or 1, filters=filters, max_nodes=MAX_NODES)
+    graph = wb.chart_graph(sub)
+    path_edges = {frozenset(pair) for pair in (path or {}).get("edges", [])}
+    els = elements(wb, graph, seeds=set(seeds), path=set(path_nodes), path_edges=path_edges)
+    # Nodes already on the chart keep their place; only new ones are laid out around them.
+    positions = {
+        e["data"]["id"]: e["position"]
+        for e in shown or []
+        if "position" in e and "source" not in e["data"]
+    }
+    for e in els:
+        if e["data"]["id"] in positions:
+            e["position"] = positions[e["data"]["id"]]
+    fresh = not positions or sum(
+        "position" not in e for e in els if "source" not in e["data"]
+    ) > len(positions)
+    chart_layout = (
+        {"name": "cose", "animate": False, "randomize": True, "nodeRepulsion": 8000,
+         "idealEdgeLength": 60, "numIter": 600, "fit": True, "padding": 20}
+        if fresh
+        else {"name": "cose", "animate": False, "randomize": False, "fit": False,
+              "nodeRepulsion": 8000, "idealEdgeLength": 60, "numIter": 300}
+    )  # fmt: skip
+    nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
+    summary = f"{nodes} entities, {edges} links"
+    if sub.truncated:
+        summary += f" — stopped at {MAX_NODES} entities; narrow the filters to see the rest"
+    present = {attrs.get("type") for _n, attrs in graph.nodes(data=True)}
+    return els, chart_layout, summary, legend(present)
+
+
+@callback(Output("lc-chart", "stylesheet"), Input("lc-size", "value"), Input("lc-colour", "value"))
+def restyle(size_by: str, colour_by: str) -> list[dict[str, Any]]:
+    """Size and colour follow the analyst's choice (the measures are already on the nodes)."""
+    return stylesheet(size_by or "degree", colour_by or "type")
+
+
+# -- evidence ----------------------------------------------------------------------------------
+
+
+def _link_evidence(data: dict[str, Any]) -> list[Any]:
+    wb = workbench()
+    records = sorted(
+        data.get("records", []), key=lambda r: (r["date"] or "", r["id"]), reverse=True
+    )
+    ends = {data["source"], data["target"]}
+    labels = {end: wb.entity(end).label for end in ends}
+    docs = wb.documents_by_id(r["document"] for r in records[:MAX_PASSAGES])
+    parts: list[Any] = [
+        html.H3(
+            [
+                labels.get(data["source"], data["source"]),
+                html.Span(f"  {data.get('types', '')}  ", className="muted"),
+                labels.get(data["target"], data["target"]),
+            ]
+        ),
+        html.P(f"{len(records)} statement(s)", className="muted"),
+    ]
+    mentions_by_doc: dict[str, list[Any]] = {}
+    for r in records[:MAX_PASSAGES]:
+        doc = docs.get(r["document"])
+        if doc is None:
+            continue
+        if doc.id not in mentions_by_doc:
+            mentions_by_doc[doc.id] = wb.mentions_of(document_id=doc.id)
+        marks = [
+            (m.start, m.end, "")
+            for m in mentions_by_doc[doc.id]
+            if m.entity_id in ends and r["start"] <= m.start and m.end <= r["end"]
+        ]
+        extra = [
+            ("Link", link_type(r["type"]).label),
+            ("Confidence", f"{r['confidence']:.2f}"),
+        ]
+        if r["date"] and r["date"] != (doc.date.isoformat() if doc.date else None):
+            extra.append(("Happened", r["date"]))
+        parts.append(passage(doc, r["start"], r["end"], marks, extra=extra))
+    if len(records) > MAX_PASSAGES:
+        parts.append(html.P(f"… and {len(records) - MAX_PASSAGES} more.", className="muted"))
+    return parts
+
+
+def _entity_evidence(data: dict[str, Any]) -> list[Any]:
+    wb = workbench()
+    entity = wb.entity(data["id"])
+    kind = entity_type(entity.type)
+    props = [
+        html.Tr([html.Td(k.replace("_", " ")), html.Td(str(entity.properties[k]))])
+        for k in (*kind.featured, *(p for p in kind.properties if p not in kind.featured))
+        if entity.properties.get(k) not in (None, "")
+    ]
+    mentions = wb.mentions_of(entity_id=entity.id, limit=MAX_PASSAGES * 4)
+    docs = wb.documents_by_id(m.document_id for m in mentions)
+    parts: list[Any] = [
+        html.H3([entity.label, " ", html.Span(kind.label, className="badge")]),
+    ]
+    if entity.aliases:
+        parts.append(html.P(["Also written: ", ", ".join(entity.aliases[:12])], className="muted"))
+    if props:
+        parts.append(html.Table(props, className="table props"))
+    parts.append(html.P(f"{len(mentions)} mention(s) in {len(docs)} report(s)", className="muted"))
+    shown = 0
+    for m in mentions:
+        doc = docs.get(m.document_id)
+        if doc is None or shown >= MAX_PASSAGES:
+            continue
+        s, e = sentence_around(doc.text, m.start, m.end)
+        parts.append(passage(doc, s, e, [(m.start, m.end, "")], extra=[("Found by", m.method)]))
+        shown += 1
+    return parts
+
+
+@callback(
+    Output("lc-evidence", "children"),
+    Input("lc-chart", "tapNodeData"),
+    Input("lc-chart", "tapEdgeData"),
+    prevent_initial_call=True,
+)
+def evidence(node: dict | None, edge: dict | None) -> Any:
+    """The reports behind the clicked link, or the mentions of the clicked entity."""
+    if ctx.triggered_id is None:
+        return no_update
+    prop = ctx.triggered[0]["prop_id"]
+    if prop.endswith("tapEdgeData") and edge:
+        return _link_evidence(edge)
+    if prop.endswith("tapNodeData") and node:
+        return _entity_evidence(node)
+    return no_update
