@@ -120,7 +120,7 @@ class Tally:
     series: dict[str, dict[tuple[str, str], int]]
     #: measure -> distinct count over the whole window.
     totals: dict[str, int]
-    #: (from, to, reports), most reported first.
+    #: (from, to, reports) for every leg, most reported first.
     routes: list[tuple[str, str, int]]
     #: (ISO-2, role, people), most first; role is "suspects" or "victims".
     nationalities: list[tuple[str, str, int]]
@@ -207,7 +207,6 @@ def tally(
     region: str | None = None,
     by: str = "month",
     breakdown: str = "crime_category",
-    top_routes: int = 15,
 ) -> Tally:
     """Count reports, cases, suspects and victims per period and group, with routes and KPIs.
 
@@ -262,8 +261,7 @@ def tally(
     periods = sorted({p for p, _ in cell.values()})
     groups = _ordered_groups({g for _, gs in cell.values() for g in gs}, breakdown)
     series = {
-        m: {(p, g): len(sets[m].get((p, g), ())) for p in periods for g in groups}
-        for m in MEASURES
+        m: {(p, g): len(sets[m].get((p, g), ())) for p in periods for g in groups} for m in MEASURES
     }
     nationalities: Counter[tuple[str, str]] = Counter()
     unknown = 0
@@ -278,7 +276,7 @@ def tally(
         groups=groups,
         series=series,
         totals={m: len(items) for m, items in totals.items()},
-        routes=_routes(data.route_legs, window, top_routes),
+        routes=_routes(data.route_legs, window),
         nationalities=[(c, role, n) for (c, role), n in _by_count(nationalities)],
         nationality_unknown=unknown,
         new_entities=_new_entities(data, kept, start, end),
@@ -298,14 +296,14 @@ def _by_count(counter: Counter) -> list:  # type: ignore[type-arg]
 
 
 def _routes(
-    legs: list[tuple[str, str, str]], window: dict[str, Report], top: int
+    legs: list[tuple[str, str, str]], window: dict[str, Report]
 ) -> list[tuple[str, str, int]]:
     reports: dict[tuple[str, str], set[str]] = defaultdict(set)
     for origin, destination, report in legs:
         if report in window and origin != destination:
             reports[origin, destination].add(report)
     ranked = sorted(reports.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    return [(a, b, len(docs)) for (a, b), docs in ranked[:top]]
+    return [(a, b, len(docs)) for (a, b), docs in ranked]
 
 
 def _first_seen(data: StrategicData, kept: dict[str, Report]) -> dict[str, date]:
@@ -350,17 +348,89 @@ def _new_case_links(
     return sum(1 for day in linked.values() if _inside(day, start, end))
 
 
+@dataclass(frozen=True, slots=True)
+class StrategicTrends:
+    """Trends as a strategic view publishes them: every count through ``suppress``.
+
+    ``rows`` are ``(measure, period, group, value)``; ``routes`` keep the
+    most reported legs stated in at least :data:`~odyssey.disclosure.SMALL_COUNT`
+    reports (a Sankey draws widths, and a width would give a small count away);
+    ``routes_hidden`` says how many legs were left out.
+    """
+
+    by: str
+    breakdown: str
+    periods: list[str]
+    groups: list[str]
+    rows: list[tuple[str, str, str, int | str]]
+    totals: dict[str, int | str]
+    routes: list[tuple[str, str, int]]
+    routes_hidden: int
+    #: (ISO-2, role, people).
+    nationalities: list[tuple[str, str, int | str]]
+    nationality_unknown: int | str
+    new_entities: int | str
+    new_case_links: int | str
+    #: First and last report date the filters keep (before the window), for date pickers.
+    span: tuple[date | None, date | None]
+
+
+@dataclass(frozen=True, slots=True)
+class CommunityProfile:
+    """A community as a strategic view shows it: counts and places, never names."""
+
+    size: int | str
+    people: int | str
+    cases: int | str
+    countries: tuple[str, ...]
+    categories: tuple[str, ...]
+
+
+def publish(
+    result: Tally, data: StrategicData, *, by: str, breakdown: str, top_routes: int = 15
+) -> StrategicTrends:
+    """``result`` with every count suppressed (``odyssey.disclosure``), ready to show or export."""
+    from odyssey.disclosure import SMALL_COUNT, suppress
+
+    rows = [
+        (measure, period, group, suppress(result.series[measure][period, group]))
+        for measure in MEASURES
+        for period in result.periods
+        for group in result.groups
+    ]
+    shown = [leg for leg in result.routes if leg[2] >= SMALL_COUNT][:top_routes]
+    days = [r.day for r in data.reports.values() if r.day is not None]
+    return StrategicTrends(
+        by=by,
+        breakdown=breakdown,
+        periods=result.periods,
+        groups=result.groups,
+        rows=rows,
+        totals={m: suppress(n) for m, n in result.totals.items()},
+        routes=shown,
+        routes_hidden=len(result.routes) - len(shown),
+        nationalities=[(c, role, suppress(n)) for c, role, n in result.nationalities],
+        nationality_unknown=suppress(result.nationality_unknown),
+        new_entities=suppress(result.new_entities),
+        new_case_links=suppress(result.new_case_links),
+        span=(min(days, default=None), max(days, default=None)),
+    )
+
+
 __all__ = [
     "BREAKDOWNS",
     "IDENTIFYING_TYPES",
     "MEASURES",
     "PERIODS",
     "VICTIM_LINKS",
+    "CommunityProfile",
     "Report",
     "StrategicData",
+    "StrategicTrends",
     "Tally",
     "gather",
     "groups_of_report",
     "period_of",
+    "publish",
     "tally",
 ]
