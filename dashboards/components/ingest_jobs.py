@@ -23,13 +23,13 @@ import tempfile
 import threading
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from odyssey.errors import OdysseyError, ValidationError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the pipeline (and spaCy) load only when a file is ingested
     from odyssey.ingest.pipeline import FileResult, IngestProgress
     from odyssey.workbench import Workbench
 
@@ -44,20 +44,6 @@ _run_lock = threading.Lock()
 
 
 @dataclass(slots=True)
-class FileRow:
-    """One uploaded file's outcome, as the page lists it."""
-
-    name: str
-    status: str
-    reason: str = ""
-    documents: int = 0
-    mentions: int = 0
-    entities: int = 0
-    links: int = 0
-    warnings: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
 class IngestJob:
     """Where one upload stands: waiting, ingesting, resolving, done or failed."""
 
@@ -66,7 +52,8 @@ class IngestJob:
     phase: str = "waiting"
     done: int = 0
     total: int = 0
-    rows: list[FileRow] = field(default_factory=list)
+    #: Each file's result, its ``path`` reduced to the name uploaded.
+    rows: list[FileResult] = field(default_factory=list)
     message: str = ""
     started: float = field(default_factory=time.monotonic)
     finished: float | None = None
@@ -166,16 +153,13 @@ def get(job_id: str | None) -> IngestJob | None:
     return job.snapshot() if job else None
 
 
-def _row(result: FileResult, folder: Path) -> FileRow:
+def _row(result: FileResult, folder: Path) -> FileResult:
+    """``result`` as the uploader reads it: the file's name, no temporary folder in the reasons."""
     prefix = f"{folder}/"
-    return FileRow(
-        name=Path(result.path).name,
-        status=result.status,
-        reason=(result.reason or "").replace(prefix, ""),
-        documents=result.documents,
-        mentions=result.mentions,
-        entities=result.entities,
-        links=result.links,
+    return replace(
+        result,
+        path=Path(result.path).name,
+        reason=(result.reason or "").replace(prefix, "") or None,
         warnings=[w.replace(prefix, "") for w in result.warnings],
     )
 
@@ -232,4 +216,4 @@ def _run(
         shutil.rmtree(folder, ignore_errors=True)
 
 
-__all__ = ["FileRow", "IngestJob", "decode", "get", "safe_name", "start"]
+__all__ = ["IngestJob", "decode", "get", "safe_name", "start"]

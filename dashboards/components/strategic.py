@@ -19,6 +19,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from odyssey.dashboards.components.figures import COLOURS, styled
+from odyssey.dashboards.components.filters import category_label
 from odyssey.disclosure import SMALL_COUNT, is_suppressed
 from odyssey.graph.analytics.trends import StrategicTrends
 from odyssey.regions import country_name
@@ -58,11 +59,6 @@ ROLE_COLOURS = {"suspects": "#1f6feb", "victims": "#d97706"}
 SUPPRESSED_HOVER = "fewer than 5 (not shown)"
 
 
-def group_label(group: str) -> str:
-    """A group as a manager reads it (crime categories capitalised)."""
-    return group[:1].upper() + group[1:] if group.islower() else group
-
-
 def _colour(group: str, index: int) -> str:
     return GROUP_COLOURS.get(group, COLOURS[index % len(COLOURS)])
 
@@ -75,13 +71,13 @@ def _bars(
     values: list[int | str],
     *,
     horizontal: bool = False,
-    first_ghost: bool = True,
-) -> None:
+) -> bool:
     """Bars of ``values`` at ``at``; a suppressed value is a hatched bar up to 5 ("fewer than 5").
 
     The hatched bar says exactly what is published (below five) and nothing more: every
     suppressed cell is drawn the same. Both traces share an offset group, so they fill
-    one slot of a grouped bar chart.
+    one slot of a grouped bar chart. Returns True when a value was suppressed (the
+    figure then needs :func:`_ghost_legend`).
     """
     shown = [None if is_suppressed(v) else int(v) for v in values]
     ghost = [SMALL_COUNT if is_suppressed(v) else None for v in values]
@@ -106,28 +102,43 @@ def _bars(
             },
             hovertemplate=f"{name} · {where}: {SUPPRESSED_HOVER}<extra></extra>",
             legendgroup="suppressed",
-            showlegend=first_ghost,
+            showlegend=False,
             **{axes[0]: at, axes[1]: ghost},
             **common,
         )
+        return True
+    return False
+
+
+def _ghost_legend(figure: go.Figure) -> None:
+    """One grey legend entry for every hatched bar: "fewer than 5", last."""
+    figure.add_bar(
+        name=f"fewer than {SMALL_COUNT}",
+        x=[None],
+        y=[None],
+        marker={
+            "color": "rgba(255,255,255,0)",
+            "line": {"color": "#6b7785", "width": 1},
+            "pattern": {"shape": "/", "fgcolor": "#6b7785", "size": 5, "solidity": 0.3},
+        },
+        legendgroup="suppressed",
+        legendrank=2000,
+        hoverinfo="skip",
+        offsetgroup=figure.data[0].offsetgroup,  # takes no slot of its own in the groups
+        orientation=figure.data[0].orientation,
+    )
 
 
 def series_figure(trends: StrategicTrends, measure: str) -> go.Figure:
     """Grouped bars of one measure per period, one colour per group, hatched where suppressed."""
     figure = go.Figure()
     cells = {(p, g): v for m, p, g, v in trends.rows if m == measure}
-    ghost_shown = False
+    hidden = False
     for i, group in enumerate(trends.groups):
         values = [cells[p, group] for p in trends.periods]
-        _bars(
-            figure,
-            group_label(group),
-            _colour(group, i),
-            trends.periods,
-            values,
-            first_ghost=not ghost_shown,
-        )
-        ghost_shown = ghost_shown or any(is_suppressed(v) for v in values)
+        hidden |= _bars(figure, category_label(group), _colour(group, i), trends.periods, values)
+    if hidden:
+        _ghost_legend(figure)
     figure.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
     figure.update_xaxes(type="category", tickangle=-45 if len(trends.periods) > 12 else 0)
     figure.update_yaxes(rangemode="tozero", tickformat=",d", title=None)
@@ -169,19 +180,14 @@ def nationalities_figure(trends: StrategicTrends, top: int = 12) -> go.Figure:
     order = list(counts)[:top]
     names = [country_name(c) for c in order]
     figure = go.Figure()
-    ghost_shown = False
+    hidden = False
     for role in ("suspects", "victims"):
         values = [counts[c].get(role, 0) for c in order]
-        _bars(
-            figure,
-            MEASURE_LABELS[role],
-            ROLE_COLOURS[role],
-            names,
-            values,
-            horizontal=True,
-            first_ghost=not ghost_shown,
+        hidden |= _bars(
+            figure, MEASURE_LABELS[role], ROLE_COLOURS[role], names, values, horizontal=True
         )
-        ghost_shown = ghost_shown or any(is_suppressed(v) for v in values)
+    if hidden:
+        _ghost_legend(figure)
     figure.update_layout(barmode="group", bargap=0.3)
     figure.update_yaxes(autorange="reversed", title=None, type="category")
     figure.update_xaxes(rangemode="tozero", tickformat=",d")
@@ -191,7 +197,7 @@ def nationalities_figure(trends: StrategicTrends, top: int = 12) -> go.Figure:
 def table_rows(trends: StrategicTrends, measure: str) -> tuple[list[str], list[list[Any]]]:
     """A measure as a table: header (period, then groups) and one row per period."""
     cells = {(p, g): v for m, p, g, v in trends.rows if m == measure}
-    header = ["Period", *(group_label(g) for g in trends.groups)]
+    header = ["Period", *(category_label(g) for g in trends.groups)]
     return header, [[p, *(cells[p, g] for g in trends.groups)] for p in trends.periods]
 
 

@@ -14,7 +14,6 @@ by ``crosscase_strength``).
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 from urllib.parse import quote
 
@@ -22,7 +21,14 @@ import dash
 import dash_cytoscape as cyto
 from dash import Input, Output, State, callback, dcc, html
 
-from odyssey.dashboards.components.strategic import GROUP_COLOURS, group_label
+from odyssey.dashboards.components.filters import (
+    category_dropdown,
+    date_window,
+    day,
+    field,
+    filter_bar,
+)
+from odyssey.dashboards.components.strategic import GROUP_COLOURS, category_label
 from odyssey.dashboards.components.tables import table
 from odyssey.dashboards.components.widgets import empty, kpi, panel
 from odyssey.dashboards.context import workbench
@@ -79,49 +85,23 @@ STYLESHEET = [
 
 
 def _filters() -> html.Div:
-    return html.Div(
-        [
-            html.Div(
-                [
-                    html.Label("Entities that join cases", htmlFor="cc-types"),
-                    dcc.Dropdown(
-                        id="cc-types",
-                        options=[{"label": entity_type(t).label, "value": t} for t in ENTITY_TYPES],
-                        value=DEFAULT_TYPES,
-                        multi=True,
-                    ),
-                ],
-                className="field cc-types",
-            ),
-            html.Div(
-                [
-                    html.Label("Crime category", htmlFor="cc-categories"),
-                    dcc.Dropdown(
-                        id="cc-categories",
-                        options=[
-                            {"label": group_label(c.value), "value": c.value} for c in CrimeCategory
-                        ],
-                        multi=True,
-                        placeholder="All categories",
-                    ),
-                ],
-                className="field tr-wide",
-            ),
-            html.Div(
-                [
-                    html.Label("Date window", className="field-label"),
-                    dcc.DatePickerRange(
-                        id="cc-dates",
-                        display_format="YYYY-MM-DD",
-                        start_date_placeholder_text="From",
-                        end_date_placeholder_text="Until",
-                        clearable=True,
-                    ),
-                ],
-                className="field",
-            ),
-        ],
-        className="tr-filters",
+    types = dcc.Dropdown(
+        id="cc-types",
+        options=[{"label": entity_type(t).label, "value": t} for t in ENTITY_TYPES],
+        value=DEFAULT_TYPES,
+        multi=True,
+    )
+    return filter_bar(
+        html.Div(
+            field("Entities that join cases", types, html_for="cc-types"), className="cc-types"
+        ),
+        field(
+            "Crime category",
+            category_dropdown("cc-categories"),
+            html_for="cc-categories",
+            wide=True,
+        ),
+        field("Date window", date_window("cc-dates")),
     )
 
 
@@ -132,7 +112,7 @@ def layout(**_query: str) -> html.Div:
             html.Span(
                 [
                     html.Span(className="swatch shape-ellipse", style={"background": colour}),
-                    group_label(category),
+                    category_label(category),
                 ],
                 className="legend-item",
             )
@@ -206,16 +186,12 @@ def layout(**_query: str) -> html.Div:
     )
 
 
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value[:10]) if value else None
-
-
 def _read(
     types: list[str] | None, categories: list[str] | None, start: str | None, end: str | None
 ) -> tuple[list[RankedShared], list[RankedCaseLink]]:
     return workbench().crosscase_ranked(
-        start=_day(start),
-        end=_day(end),
+        start=day(start),
+        end=day(end),
         categories=categories or None,
         entity_types=types or None,
     )

@@ -202,7 +202,7 @@ def _results(job: ingest_jobs.IngestJob) -> Any:
         return []
     rows = [
         [
-            html.Span(r.name, className="mono"),
+            html.Span(r.path, className="mono"),
             html.Span(STATUS_LABELS.get(r.status, r.status), className=f"badge in-{r.status}"),
             r.documents,
             r.mentions,

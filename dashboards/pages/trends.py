@@ -20,10 +20,17 @@ import dash
 from dash import Input, Output, State, callback, dcc, html
 
 from odyssey.dashboards.components.figures import graph
+from odyssey.dashboards.components.filters import (
+    category_dropdown,
+    date_window,
+    day,
+    field,
+    filter_bar,
+)
 from odyssey.dashboards.components.strategic import (
     BREAKDOWN_LABELS,
     MEASURE_LABELS,
-    group_label,
+    category_label,
     nationalities_figure,
     routes_figure,
     series_figure,
@@ -35,7 +42,6 @@ from odyssey.dashboards.components.widgets import empty, kpi, panel
 from odyssey.dashboards.context import workbench
 from odyssey.disclosure import SUPPRESSED
 from odyssey.graph.analytics.trends import StrategicTrends
-from odyssey.model import CrimeCategory
 from odyssey.regions import INTERPOL_REGIONS, REGIONAL_BODIES, country_name
 
 dash.register_page(
@@ -75,81 +81,35 @@ def _region_options() -> list[dict[str, Any]]:
 
 
 def _filters(span: tuple[date | None, date | None]) -> html.Div:
-    return html.Div(
+    region = dcc.Dropdown(id="tr-region", options=_region_options(), placeholder="All regions")
+    period = dcc.RadioItems(
+        id="tr-period", options=PERIOD_OPTIONS, value="month", inline=True, className="radios"
+    )
+    breakdown = dcc.Dropdown(
+        id="tr-breakdown",
+        options=[{"label": v, "value": k} for k, v in BREAKDOWN_LABELS.items()],
+        value="crime_category",
+        clearable=False,
+    )
+    export = html.Div(
         [
-            html.Div(
-                [
-                    html.Label("Date window", className="field-label"),
-                    dcc.DatePickerRange(
-                        id="tr-dates",
-                        display_format="YYYY-MM-DD",
-                        start_date_placeholder_text="From",
-                        end_date_placeholder_text="Until",
-                        min_date_allowed=span[0],
-                        max_date_allowed=span[1],
-                        initial_visible_month=span[1],
-                        clearable=True,
-                    ),
-                ],
-                className="field",
-            ),
-            html.Div(
-                [
-                    html.Label("Crime category", htmlFor="tr-categories"),
-                    dcc.Dropdown(
-                        id="tr-categories",
-                        options=[
-                            {"label": group_label(c.value), "value": c.value} for c in CrimeCategory
-                        ],
-                        multi=True,
-                        placeholder="All categories",
-                    ),
-                ],
-                className="field tr-wide",
-            ),
-            html.Div(
-                [
-                    html.Label("Region", htmlFor="tr-region"),
-                    dcc.Dropdown(
-                        id="tr-region", options=_region_options(), placeholder="All regions"
-                    ),
-                ],
-                className="field tr-wide",
-            ),
-            html.Div(
-                [
-                    html.Label("Per", className="field-label"),
-                    dcc.RadioItems(
-                        id="tr-period",
-                        options=PERIOD_OPTIONS,
-                        value="month",
-                        inline=True,
-                        className="radios",
-                    ),
-                ],
-                className="field",
-            ),
-            html.Div(
-                [
-                    html.Label("Split by", htmlFor="tr-breakdown"),
-                    dcc.Dropdown(
-                        id="tr-breakdown",
-                        options=[{"label": v, "value": k} for k, v in BREAKDOWN_LABELS.items()],
-                        value="crime_category",
-                        clearable=False,
-                    ),
-                ],
-                className="field tr-wide",
-            ),
-            html.Div(
-                [
-                    html.Button("Export CSV", id="tr-export", className="btn"),
-                    dcc.Download(id="tr-download"),
-                ],
-                className="field tr-actions",
-            ),
+            html.Button("Export CSV", id="tr-export", className="btn"),
+            dcc.Download(id="tr-download"),
         ],
-        className="tr-filters",
+        className="field tr-actions",
+    )
+    return filter_bar(
+        field("Date window", date_window("tr-dates", span)),
+        field(
+            "Crime category",
+            category_dropdown("tr-categories"),
+            html_for="tr-categories",
+            wide=True,
+        ),
+        field("Region", region, html_for="tr-region", wide=True),
+        field("Per", period),
+        field("Split by", breakdown, html_for="tr-breakdown", wide=True),
+        export,
     )
 
 
@@ -226,10 +186,6 @@ def layout(**_query: str) -> html.Div:
     )
 
 
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value[:10]) if value else None
-
-
 def _read(
     start: str | None,
     end: str | None,
@@ -239,8 +195,8 @@ def _read(
     breakdown: str,
 ) -> StrategicTrends:
     return workbench().trends(
-        start=_day(start),
-        end=_day(end),
+        start=day(start),
+        end=day(end),
         categories=categories or None,
         region=region or None,
         by=by,
@@ -333,7 +289,7 @@ def communities(
 ) -> Any:
     """The largest communities of the selection, described by counts and places, never names."""
     found = workbench().largest_communities(
-        start=_day(start), end=_day(end), categories=categories or None, region=region or None
+        start=day(start), end=day(end), categories=categories or None, region=region or None
     )
     if not found:
         return empty("No linked entities in this selection.")
@@ -344,7 +300,7 @@ def communities(
             c.people,
             c.cases,
             ", ".join(country_name(x) for x in c.countries) or "—",
-            ", ".join(group_label(x) for x in c.categories) or "—",
+            ", ".join(category_label(x) for x in c.categories) or "—",
         ]
         for i, c in enumerate(found, 1)
     ]

@@ -48,6 +48,7 @@ from itertools import combinations
 
 from odyssey.errors import ValidationError
 from odyssey.graph.store import GraphFilter, GraphStore
+from odyssey.model import CrimeCategory
 from odyssey.regions import (
     INTERPOL_REGIONS,
     REGIONAL_BODIES,
@@ -285,10 +286,12 @@ def tally(
 
 
 def _ordered_groups(found: set[str], breakdown: str) -> list[str]:
-    order = {"interpol": (*INTERPOL_REGIONS, UNKNOWN_REGION), "bodies": (*REGIONAL_BODIES, NO_BODY)}
-    if breakdown in order:
-        return [g for g in order[breakdown] if g in found]
-    return sorted(found)
+    order = {
+        "crime_category": tuple(c.value for c in CrimeCategory),
+        "interpol": (*INTERPOL_REGIONS, UNKNOWN_REGION),
+        "bodies": (*REGIONAL_BODIES, NO_BODY),
+    }.get(breakdown, ())
+    return [g for g in order if g in found] + sorted(found - set(order))
 
 
 def _by_count(counter: Counter) -> list:  # type: ignore[type-arg]
@@ -409,12 +412,25 @@ def publish(
         totals={m: suppress(n) for m, n in result.totals.items()},
         routes=shown,
         routes_hidden=len(result.routes) - len(shown),
-        nationalities=[(c, role, suppress(n)) for c, role, n in result.nationalities],
+        nationalities=[(c, role, suppress(n)) for c, role, n in _disclosed_order(result)],
         nationality_unknown=suppress(result.nationality_unknown),
         new_entities=suppress(result.new_entities),
         new_case_links=suppress(result.new_case_links),
         span=(min(days, default=None), max(days, default=None)),
     )
+
+
+def _disclosed_order(result: Tally) -> list[tuple[str, str, int]]:
+    """Nationalities with a shown count first, by count; the rest by code (their order says nothing)."""
+    from odyssey.disclosure import SMALL_COUNT
+
+    best: dict[str, int] = {}
+    for code, _role, n in result.nationalities:
+        best[code] = max(best.get(code, 0), n)
+    shown = sorted((c for c in best if best[c] >= SMALL_COUNT), key=lambda c: (-best[c], c))
+    small = sorted(c for c in best if best[c] < SMALL_COUNT)
+    rank = {c: i for i, c in enumerate(shown + small)}
+    return sorted(result.nationalities, key=lambda row: (rank[row[0]], row[1]))
 
 
 __all__ = [
