@@ -49,7 +49,7 @@ if TYPE_CHECKING:  # networkx, the analytics and the NLP load only when asked fo
     from odyssey.graph.analytics.trends import CommunityProfile, StrategicData, StrategicTrends
     from odyssey.ingest.mapping import Mapping
     from odyssey.ingest.pipeline import IngestProgress, IngestSummary
-    from odyssey.ingest.resolution.review import Candidate, ReviewRecord
+    from odyssey.ingest.resolution.review import Candidate
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,7 +392,7 @@ class Workbench:
         records, judgements = self._review_data()
         return candidates(records, judgements, status=status, types=types, text=text, limit=limit)
 
-    def entity_records(self, entity_id: str) -> list[ReviewRecord]:
+    def entity_records(self, entity_id: str) -> list[Record]:
         """The records an entity is made of now, oldest first (what a split picks from)."""
         from odyssey.ingest.resolution.review import records_of_entity
 

@@ -28,7 +28,8 @@ from odyssey.dashboards.components.tables import table
 from odyssey.dashboards.components.widgets import empty, panel
 from odyssey.dashboards.context import workbench
 from odyssey.errors import OdysseyError
-from odyssey.ingest.resolution.review import Candidate, ReviewRecord
+from odyssey.graph import Record
+from odyssey.ingest.resolution.review import Candidate
 from odyssey.schema import entity_type
 from odyssey.text import fold
 
@@ -297,7 +298,7 @@ def detail(pair: dict[str, str] | None, _version: int) -> Any:
     )
 
 
-def _record(r: ReviewRecord, side: str) -> html.Div:
+def _record(r: Record, side: str) -> html.Div:
     wb = workbench()
     facts = [("Type", entity_type(r.type).label)]
     for key in ("birth_date", "nationality", "role"):

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from odyssey.errors import ValidationError
 from odyssey.graph import Judgement, Record
@@ -33,36 +32,15 @@ STATUSES = ("open", "decided", "all")
 
 
 @dataclass(frozen=True, slots=True)
-class ReviewRecord:
-    """A record as the reviewer sees it: what was written, where, and which entity it is in now."""
-
-    id: str
-    type: str
-    label: str
-    aliases: tuple[str, ...]
-    properties: Mapping[str, Any]
-    entity_id: str
-    documents: tuple[str, ...]
-
-    @classmethod
-    def of(cls, record: Record) -> ReviewRecord:
-        return cls(
-            record.id,
-            record.type,
-            record.label,
-            record.aliases,
-            dict(record.properties),
-            record.entity_id,
-            record.documents,
-        )
-
-
-@dataclass(frozen=True, slots=True)
 class Candidate:
-    """Two records the resolver compared, its verdict, and the analyst's decision if any."""
+    """Two records the resolver compared, its verdict, and the analyst's decision if any.
 
-    a: ReviewRecord
-    b: ReviewRecord
+    ``a`` and ``b`` are the records as extraction wrote them (label, birth date,
+    reports), each with the entity it belongs to now.
+    """
+
+    a: Record
+    b: Record
     score: float
     machine: str
     reasons: Mapping[str, float] = field(default_factory=dict)
@@ -120,8 +98,8 @@ def candidates(
         scored = machine.get(pair)
         out.append(
             Candidate(
-                ReviewRecord.of(ra),
-                ReviewRecord.of(rb),
+                ra,
+                rb,
                 scored.score if scored else 1.0,
                 scored.decision if scored else "none",
                 dict(scored.reasons) if scored else {},
@@ -133,11 +111,9 @@ def candidates(
     return out[:limit]
 
 
-def records_of_entity(records: Sequence[Record], entity_id: str) -> list[ReviewRecord]:
+def records_of_entity(records: Sequence[Record], entity_id: str) -> list[Record]:
     """The records an entity is made of now, oldest first (what a split chooses among)."""
-    return [
-        ReviewRecord.of(r) for r in sorted(records, key=lambda r: r.seq) if r.entity_id == entity_id
-    ]
+    return [r for r in sorted(records, key=lambda r: r.seq) if r.entity_id == entity_id]
 
 
-__all__ = ["STATUSES", "Candidate", "ReviewRecord", "candidates", "records_of_entity"]
+__all__ = ["STATUSES", "Candidate", "candidates", "records_of_entity"]
