@@ -60,6 +60,7 @@ from .store import (
     NO_FILTER,
     Batch,
     Counts,
+    DocumentFacts,
     GraphFilter,
     GraphStore,
     GroupBy,
@@ -655,6 +656,51 @@ class Neo4jStore(GraphStore):
             ),
         )
 
+    def _document_where(self, filters: GraphFilter) -> tuple[list[str], dict[str, Any]]:
+        """Predicates on ``d:Document``: visible, of the filter's cases, inside its date window."""
+        cond, params = self._visible("document", "d")
+        where = [cond]
+        if filters.cases is not None:
+            where.append("d.case_id IN $cases")
+            params["cases"] = sorted(filters.cases)
+        if filters.start is not None:
+            where.append("d.date >= $start")
+            params["start"] = filters.start.isoformat()
+        if filters.end is not None:
+            where.append("d.date <= $end")
+            params["end"] = filters.end.isoformat()
+        return where, params
+
+    def document_facts(self, *, filters: GraphFilter = NO_FILTER) -> list[DocumentFacts]:
+        where, params = self._document_where(filters)
+        rows = self._read(
+            f"MATCH (d:Document) WHERE {' AND '.join(where)} "
+            "RETURN d.id AS id, d.date AS date, d.crime_category AS category, "
+            "d.originating_ncb AS ncb, d.case_id AS case ORDER BY d.id",
+            **params,
+        )
+        return [
+            DocumentFacts(r["id"], _day(r["date"]), r["category"], r["ncb"], r["case"])
+            for r in rows
+        ]
+
+    def occurrences(
+        self, *, types: Iterable[str] | None = None, filters: GraphFilter = NO_FILTER
+    ) -> list[tuple[str, str]]:
+        where, params = self._document_where(filters)
+        if types is not None:
+            params["types"] = sorted(types)
+            for t in params["types"]:
+                entity_type(t)
+            where.append("e.type IN $types")
+        rows = self._read(
+            "MATCH (e:Entity)<-[:REFERS_TO]-(:Mention)-[:FOUND_IN]->(d:Document) "
+            f"WHERE {' AND '.join(where)} "
+            "RETURN DISTINCT e.id AS entity, d.id AS document ORDER BY entity, document",
+            **params,
+        )
+        return [(r["entity"], r["document"]) for r in rows]
+
     def time_series(
         self,
         measure: Measure,
@@ -673,17 +719,7 @@ class Neo4jStore(GraphStore):
                 f"WITH coalesce(l.occurred_at, d.date) AS day, {group} AS grp, l.id AS item"
             )
         else:
-            cond, params = self._visible("document", "d")
-            where = [cond]
-            if filters.cases is not None:
-                where.append("d.case_id IN $cases")
-                params["cases"] = sorted(filters.cases)
-            if filters.start is not None:
-                where.append("d.date >= $start")
-                params["start"] = filters.start.isoformat()
-            if filters.end is not None:
-                where.append("d.date <= $end")
-                params["end"] = filters.end.isoformat()
+            where, params = self._document_where(filters)
             match, item = {
                 "documents": ("MATCH (d:Document)", "d.id"),
                 "cases": ("MATCH (d:Document)", "d.case_id"),

@@ -26,6 +26,7 @@ from .store import (
     NO_FILTER,
     Batch,
     Counts,
+    DocumentFacts,
     GraphFilter,
     GraphStore,
     GroupBy,
@@ -703,6 +704,49 @@ class SqliteStore(GraphStore):
             ),
         )
 
+    def _document_where(self, filters: GraphFilter) -> tuple[list[str], list[Any]]:
+        """Conditions on documents ``d``: visible, of the filter's cases, inside its date window."""
+        cond, args = self._visible("document", "d.id")
+        where = [cond]
+        if filters.cases is not None:
+            where.append("d.case_id IN (SELECT value FROM json_each(?))")
+            args.append(_ids(sorted(filters.cases)))
+        if filters.start is not None:
+            where.append("d.date >= ?")
+            args.append(filters.start.isoformat())
+        if filters.end is not None:
+            where.append("d.date <= ?")
+            args.append(filters.end.isoformat())
+        return where, args
+
+    def document_facts(self, *, filters: GraphFilter = NO_FILTER) -> list[DocumentFacts]:
+        where, args = self._document_where(filters)
+        rows = self._rows(
+            "SELECT d.id, d.date, d.crime_category, d.originating_ncb, d.case_id FROM documents d "
+            f"WHERE {' AND '.join(where)} ORDER BY d.id",
+            args,
+        )
+        return [DocumentFacts(r[0], _day(r[1]), r[2], r[3], r[4]) for r in rows]
+
+    def occurrences(
+        self, *, types: Iterable[str] | None = None, filters: GraphFilter = NO_FILTER
+    ) -> list[tuple[str, str]]:
+        where, args = self._document_where(filters)
+        where.append("m.entity_id IS NOT NULL")
+        if types is not None:
+            types = sorted(types)
+            for t in types:
+                entity_type(t)
+            where.append("e.type IN (SELECT value FROM json_each(?))")
+            args.append(_ids(types))
+        rows = self._rows(
+            "SELECT DISTINCT m.entity_id, m.document_id FROM mentions m "
+            "JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id "
+            f"WHERE {' AND '.join(where)} ORDER BY m.entity_id, m.document_id",
+            args,
+        )
+        return [(r[0], r[1]) for r in rows]
+
     def time_series(
         self,
         measure: Measure,
@@ -720,17 +764,7 @@ class SqliteStore(GraphStore):
                 columns=f"COALESCE(l.occurred_at, d.date) AS day, {group} AS grp, l.id AS item",
             )
         else:
-            cond, args = self._visible("document", "d.id")
-            where = [cond]
-            if filters.cases is not None:
-                where.append("d.case_id IN (SELECT value FROM json_each(?))")
-                args.append(_ids(sorted(filters.cases)))
-            if filters.start is not None:
-                where.append("d.date >= ?")
-                args.append(filters.start.isoformat())
-            if filters.end is not None:
-                where.append("d.date <= ?")
-                args.append(filters.end.isoformat())
+            where, args = self._document_where(filters)
             source, item = {
                 "documents": ("documents d", "d.id"),
                 "cases": ("documents d", "d.case_id"),

@@ -189,6 +189,17 @@ class SeriesPoint:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentFacts:
+    """A report's metadata without its text: what strategic counts group and filter by."""
+
+    id: str
+    date: date | None
+    crime_category: str
+    originating_ncb: str | None
+    case_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Record:
     """An entity exactly as extraction wrote it, before resolution decides what it is.
 
@@ -359,6 +370,28 @@ class GraphStore(ABC):
     @abstractmethod
     def counts(self) -> Counts:
         """Totals of everything visible."""
+
+    @abstractmethod
+    def document_facts(self, *, filters: GraphFilter = NO_FILTER) -> list[DocumentFacts]:
+        """Metadata of every visible document (never its text), by id.
+
+        For strategic views that group reports, cases and people by period,
+        crime category and region in any combination: one read, grouped in
+        memory. ``cases`` and the date window of ``filters`` apply (a window
+        leaves undated documents out); other filters do not.
+        """
+
+    @abstractmethod
+    def occurrences(
+        self, *, types: Iterable[str] | None = None, filters: GraphFilter = NO_FILTER
+    ) -> list[tuple[str, str]]:
+        """``(entity id, document id)`` for every visible document that mentions a visible
+        entity of these ``types`` (default all), each pair once, by entity then document.
+
+        With :meth:`document_facts` it counts distinct people (or anything) per
+        period and group exactly. ``cases`` and the date window of ``filters``
+        apply to the document.
+        """
 
     @abstractmethod
     def time_series(

@@ -47,11 +47,13 @@ if TYPE_CHECKING:  # networkx, the analytics and the NLP load only when asked fo
     import networkx as nx
     import pandas as pd
 
-    from odyssey.graph import analytics
-    from odyssey.graph.store import Judgement
+    from odyssey.graph import Judgement, Record, analytics
+    from odyssey.graph.analytics.crosscase_strength import RankedCaseLink, RankedShared
+    from odyssey.graph.analytics.trends import CommunityProfile, StrategicData, StrategicTrends
     from odyssey.ingest.mapping import Mapping
     from odyssey.ingest.pipeline import IngestProgress, IngestSummary
     from odyssey.ingest.resolution import Explanation, ResolveSummary
+    from odyssey.ingest.resolution.review import Candidate
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +352,165 @@ class Workbench:
         written = judge(self.store, decision, a, b, records=records, note=note)
         resolve(self.store)
         return written
+
+    # -- strategic trends, cross-case and resolution review (the dash-pages block) -----------
+    #
+    # Reads of the app's trends, cross-case and review pages (also handy in notebooks).
+    # Strategic figures leave here already suppressed (odyssey.disclosure), so a view and
+    # its export can only show what may be shown. Data is cached like the app's other reads
+    # (CACHE_SECONDS; refresh() after a write).
+
+    def trends(
+        self,
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        categories: Iterable[str] | None = None,
+        region: str | None = None,
+        by: str = "month",
+        breakdown: str = "crime_category",
+    ) -> StrategicTrends:
+        """Reports, cases, suspects and victims per period and group, routes, nationalities, KPIs.
+
+        ``categories`` (crime categories) and ``region`` (an INTERPOL region or a
+        regional body, see ``odyssey.regions``) filter the reports; ``start`` and
+        ``end`` bound their dates; ``by`` is month, quarter or year; ``breakdown``
+        is none, crime_category, interpol or bodies. Every count is published
+        through ``odyssey.disclosure.suppress`` (1 to 4 read "<5"). Definitions:
+        ``odyssey.graph.analytics.trends``.
+        """
+        from odyssey.graph.analytics.trends import publish, tally
+
+        data = self._strategic_data()
+        result = tally(
+            data,
+            start=start,
+            end=end,
+            categories=categories,
+            region=region,
+            by=by,
+            breakdown=breakdown,
+        )
+        return publish(result, data, by=by, breakdown=breakdown)
+
+    def largest_communities(
+        self,
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        categories: Iterable[str] | None = None,
+        region: str | None = None,
+        top: int = 5,
+    ) -> list[CommunityProfile]:
+        """The ``top`` largest communities (Louvain) of the links stated in the filtered cases'
+        reports, described without names: size, cases, countries, crime types (suppressed)."""
+        from odyssey.disclosure import suppress
+        from odyssey.graph.analytics import communities
+        from odyssey.graph.analytics.trends import CommunityProfile
+
+        cases = self._strategic_cases(categories, region)
+        if cases is not None and not cases:
+            return []
+        filters = GraphFilter(cases=cases, start=start, end=end)
+        graph = self._app_cache().graph(self, filters)
+        found = self._app_cache()._get(
+            ("communities", filters), lambda: communities(graph, "louvain", seed=0)
+        )
+        info = graph.graph.get("cases", {})
+        out = []
+        for group in found.communities[:top]:
+            ids = {c for node in group for c in graph.nodes[node.id].get("cases", ())}
+            known = [info[c] for c in ids if c in info]
+            out.append(
+                CommunityProfile(
+                    size=suppress(len(group)),
+                    people=suppress(sum(1 for node in group if node.type == "Person")),
+                    cases=suppress(len(ids)),
+                    countries=tuple(sorted({c.country for c in known if c.country})),
+                    categories=tuple(sorted({str(c.crime_category) for c in known})),
+                )
+            )
+        return out
+
+    def crosscase_ranked(
+        self,
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        categories: Iterable[str] | None = None,
+        entity_types: Iterable[str] | None = None,
+    ) -> tuple[list[RankedShared], list[RankedCaseLink]]:
+        """Entities shared by cases and the case-to-case links, strongest first, each with why.
+
+        ``entity_types`` limits which entities can join cases (places and events
+        join many cases without meaning much; leave them out for leads);
+        ``categories`` keeps the cases of these crime categories. See
+        ``odyssey.graph.analytics.crosscase_strength``.
+        """
+        from odyssey.graph.analytics import cross_case
+        from odyssey.graph.analytics.crosscase_strength import rank
+
+        cases = self._strategic_cases(categories, None)
+        if cases is not None and not cases:
+            return [], []
+        types = frozenset(entity_types) if entity_types is not None else None
+        graph = self._app_cache().graph(
+            self, GraphFilter(entity_types=types, cases=cases, start=start, end=end)
+        )
+        return rank(graph, cross_case(graph))
+
+    def review_queue(
+        self,
+        *,
+        status: str = "open",
+        types: Iterable[str] | None = None,
+        text: str = "",
+        limit: int = 50,
+    ) -> list[Candidate]:
+        """Record pairs the resolver scored, least certain first, with reasons and decisions.
+
+        ``status`` is open (no analyst decision yet), decided or all. Decide with
+        :meth:`judge`; see ``odyssey.ingest.resolution.review``.
+        """
+        from odyssey.ingest.resolution.review import candidates
+
+        records, judgements = self._review_data()
+        return candidates(records, judgements, status=status, types=types, text=text, limit=limit)
+
+    def entity_records(self, entity_id: str) -> list[Record]:
+        """The records an entity is made of now, oldest first (what a split picks from)."""
+        from odyssey.ingest.resolution.review import records_of_entity
+
+        records, _ = self._review_data()
+        return records_of_entity(records, entity_id)
+
+    def _strategic_data(self) -> StrategicData:
+        from odyssey.graph.analytics.trends import gather
+        from odyssey.ingest.ncbs import country_of_ncb
+
+        return self._app_cache()._get(("strategic",), lambda: gather(self.store, country_of_ncb))
+
+    def _strategic_cases(
+        self, categories: Iterable[str] | None, region: str | None
+    ) -> frozenset[str] | None:
+        """The ids of the cases of these crime categories and this region (None: no filter)."""
+        from odyssey.regions import members
+
+        if categories is None and region is None:
+            return None
+        wanted = set(categories) if categories is not None else None
+        area = members(region) if region else None
+        return frozenset(
+            c.id
+            for c in self.cases()
+            if (wanted is None or str(c.crime_category) in wanted)
+            and (area is None or c.country in area)
+        )
+
+    def _review_data(self) -> tuple[list[Record], list[Judgement]]:
+        return self._app_cache()._get(
+            ("review",), lambda: (self.store.records(), self.store.judgements())
+        )
 
     def close(self) -> None:
         """Close the store."""
