@@ -412,9 +412,9 @@ class Workbench:
         if cases is not None and not cases:
             return []
         filters = GraphFilter(cases=cases, start=start, end=end)
-        graph = self._app_cache().graph(self, filters)
+        graph = self._analysis_graph(filters)
         found = self._app_cache()._get(
-            ("communities", filters), lambda: communities(graph, "louvain", seed=0)
+            ("communities", filters), self, lambda: communities(graph, "louvain", seed=0)
         )
         info = graph.graph.get("cases", {})
         out = []
@@ -454,8 +454,8 @@ class Workbench:
         if cases is not None and not cases:
             return [], []
         types = frozenset(entity_types) if entity_types is not None else None
-        graph = self._app_cache().graph(
-            self, GraphFilter(entity_types=types, cases=cases, start=start, end=end)
+        graph = self._analysis_graph(
+            GraphFilter(entity_types=types, cases=cases, start=start, end=end)
         )
         return rank(graph, cross_case(graph))
 
@@ -488,7 +488,9 @@ class Workbench:
         from odyssey.graph.analytics.trends import gather
         from odyssey.ingest.ncbs import country_of_ncb
 
-        return self._app_cache()._get(("strategic",), lambda: gather(self.store, country_of_ncb))
+        return self._app_cache()._get(
+            ("strategic",), self, lambda: gather(self.store, country_of_ncb)
+        )
 
     def _strategic_cases(
         self, categories: Iterable[str] | None, region: str | None
@@ -509,8 +511,13 @@ class Workbench:
 
     def _review_data(self) -> tuple[list[Record], list[Judgement]]:
         return self._app_cache()._get(
-            ("review",), lambda: (self.store.records(), self.store.judgements())
+            ("review",), self, lambda: (self.store.records(), self.store.judgements())
         )
+
+    def _analysis_graph(self, filters: GraphFilter) -> nx.Graph:
+        """The cached projection, or a copy of its filtered view (analyses may annotate a graph)."""
+        graph = self.cached_graph(filters)
+        return graph if filters == NO_FILTER else graph.copy()
 
     def close(self) -> None:
         """Close the store."""
