@@ -515,9 +515,34 @@ class Workbench:
         )
 
     def _analysis_graph(self, filters: GraphFilter) -> nx.Graph:
-        """The cached projection, or a copy of its filtered view (analyses may annotate a graph)."""
-        graph = self.cached_graph(filters)
-        return graph if filters == NO_FILTER else graph.copy()
+        """The cached projection as :meth:`graph` would give it for ``filters``.
+
+        :meth:`cached_graph` views the whole projection through the filters but keeps
+        every link record on an edge and every case on a node; an analysis that
+        counts cases (cross-case links) needs only the records that pass. So this is
+        a new graph: passing records only, weights and types recounted, node cases
+        from those records (nothing is shared with the cache; analyses may annotate it).
+        """
+        import networkx as nx
+
+        view = self.cached_graph(filters)
+        if filters == NO_FILTER:
+            return view
+        out = nx.Graph(**view.graph)
+        for a, b, edge in view.edges(data=True):
+            records = [r for r in edge["links"] if _passes(r, filters)]
+            if not records:
+                continue
+            for node in (a, b):
+                if node not in out:
+                    out.add_node(node, **{**view.nodes[node], "cases": set()})
+                out.nodes[node]["cases"].update(r["case"] for r in records if r["case"])
+            recount = {"links": records, "weight": len(records)}
+            recount["types"] = sorted({r["type"] for r in records})
+            if "strength" in edge:
+                recount["strength"] = max(r["confidence"] for r in records)
+            out.add_edge(a, b, **{**edge, **recount})
+        return out
 
     def close(self) -> None:
         """Close the store."""

@@ -147,3 +147,19 @@ def test_charts_filter_as_the_store_does(
         stored = wb.store.expand([seed], hops=2, filters=filters)
         assert set(chart) == set(stored.entities), (seed, filters)
         assert sum(w for _a, _b, w in chart.edges(data="weight")) == len(stored.links)
+
+
+def test_an_analysis_graph_keeps_only_what_passes_the_filters(
+    sample: tuple[odyssey.Workbench, Sample],
+) -> None:
+    wb, s = sample
+    for case in {c.id for c in s.batch.cases}:
+        filters = GraphFilter(cases=frozenset({case}))
+        mine = wb._analysis_graph(filters)
+        stored = wb.graph(cases=[case])
+        assert {n: d["cases"] for n, d in mine.nodes(data=True)} == {
+            n: d["cases"] for n, d in stored.nodes(data=True)
+        }
+        assert {frozenset((a, b)): w for a, b, w in mine.edges(data="weight")} == {
+            frozenset((a, b)): w for a, b, w in stored.edges(data="weight")
+        }
