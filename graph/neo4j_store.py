@@ -75,6 +75,7 @@ from .store import (
     Subgraph,
     WriteResult,
     check_series_request,
+    merge_entity,
 )
 
 T = TypeVar("T")
@@ -973,17 +974,6 @@ def _check_references(tx: ManagedTransaction, batch: Batch, records: Mapping[str
             f"{len(missing)} link end(s)/mention(s) point at entities not in the store or the batch "
             f"(e.g. {sorted(missing)[0]}); put the entities in the same batch"
         )
-
-
-def merge_entity(old: Entity, new: Entity) -> Entity:
-    """``new`` wins the label; every other written form is kept as an alias (as in SQLite)."""
-    return Entity(
-        id=new.id,
-        type=new.type,
-        label=new.label,
-        aliases=(*old.aliases, old.label, *new.aliases),
-        properties={**old.properties, **new.properties},
-    )
 
 
 def _merged_in_batch(entities: Iterable[Entity]) -> dict[str, Entity]:

@@ -41,6 +41,7 @@ from .store import (
     Subgraph,
     WriteResult,
     check_series_request,
+    merge_entity,
 )
 
 SCHEMA_VERSION = 2
@@ -379,7 +380,7 @@ class SqliteStore(GraphStore):
         """
         merged: dict[str, Entity] = {}
         for ent in entities:
-            merged[ent.id] = _merge(merged[ent.id], ent) if ent.id in merged else ent
+            merged[ent.id] = merge_entity(merged[ent.id], ent) if ent.id in merged else ent
         stored = {
             row["id"]: row
             for row in conn.execute(
@@ -405,7 +406,7 @@ class SqliteStore(GraphStore):
                 raise ValidationError(
                     f"entity {ent.id} is stored as {old.type}, not {ent.type}; give it another id"
                 )
-            new = _merge(ent, old)  # the first written label stays the record's label
+            new = merge_entity(ent, old)  # the first written label stays the record's label
             conn.execute(
                 "UPDATE records SET aliases = ?, properties = ? WHERE seq = ?",
                 (_json(list(new.aliases)), _json(dict(new.properties)), row["seq"]),
@@ -423,7 +424,7 @@ class SqliteStore(GraphStore):
         """Upsert entities, merging with what is stored; return how many were new."""
         merged: dict[str, Entity] = {}
         for ent in entities:  # merge duplicates inside the batch first
-            merged[ent.id] = _merge(merged[ent.id], ent) if ent.id in merged else ent
+            merged[ent.id] = merge_entity(merged[ent.id], ent) if ent.id in merged else ent
         stored = {
             row["id"]: (row["rowid"], _entity(row))
             for row in conn.execute(
@@ -439,7 +440,7 @@ class SqliteStore(GraphStore):
                     raise ValidationError(
                         f"entity {ent.id} is stored as {old.type}, not {ent.type}; give it another id"
                     )
-                ent = _merge(old, ent)
+                ent = merge_entity(old, ent)
                 conn.execute(
                     "UPDATE entities SET label = ?, aliases = ?, properties = ? WHERE rowid = ?",
                     (ent.label, _json(list(ent.aliases)), _json(dict(ent.properties)), rowid),
@@ -980,17 +981,6 @@ def _renamed(ent: Entity, new_id: str) -> Entity:
     """A record's entity written onto the entity resolution assigned it to."""
     return Entity(
         id=new_id, type=ent.type, label=ent.label, aliases=ent.aliases, properties=ent.properties
-    )
-
-
-def _merge(old: Entity, new: Entity) -> Entity:
-    """``new`` wins the label; every other written form is kept as an alias."""
-    return Entity(
-        id=new.id,
-        type=new.type,
-        label=new.label,
-        aliases=(*old.aliases, old.label, *new.aliases),
-        properties={**old.properties, **new.properties},
     )
 
 

@@ -485,3 +485,18 @@ class GraphStore(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def merge_entity(old: Entity, new: Entity) -> Entity:
+    """One entity written twice, merged as every store does it.
+
+    ``new`` wins the label and its properties win; every other written form is
+    kept as an alias.
+    """
+    return Entity(
+        id=new.id,
+        type=new.type,
+        label=new.label,
+        aliases=(*old.aliases, old.label, *new.aliases),
+        properties={**old.properties, **new.properties},
+    )
