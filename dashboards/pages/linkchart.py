@@ -43,6 +43,7 @@ from odyssey.dashboards.components.chart_layout import positions
 from odyssey.dashboards.components.chart_style import SIZE_MEASURES, legend, stylesheet
 from odyssey.dashboards.components.evidence import passage, sentence_around
 from odyssey.dashboards.components.figures import graph
+from odyssey.dashboards.components.filters import field
 from odyssey.dashboards.components.places_map import map_figure
 from odyssey.dashboards.components.timeline import timeline_figure
 from odyssey.dashboards.components.widgets import empty, panel
@@ -84,72 +85,59 @@ def _filters() -> html.Div:
     cases = workbench().cases()
     return html.Div(
         [
-            html.Div(
-                [
-                    html.Label("Entity types", htmlFor="lc-types"),
-                    dcc.Dropdown(
-                        id="lc-types",
-                        options=[{"label": entity_type(t).label, "value": t} for t in ENTITY_TYPES],
-                        multi=True,
-                        placeholder="All types",
-                    ),
-                ],
-                className="field",
+            field(
+                "Entity types",
+                dcc.Dropdown(
+                    id="lc-types",
+                    options=[{"label": entity_type(t).label, "value": t} for t in ENTITY_TYPES],
+                    multi=True,
+                    placeholder="All types",
+                ),
+                html_for="lc-types",
             ),
-            html.Div(
-                [
-                    html.Label("Cases", htmlFor="lc-cases"),
-                    dcc.Dropdown(
-                        id="lc-cases",
-                        options=[
-                            {"label": f"{c.id} — {c.title}" if c.title else c.id, "value": c.id}
-                            for c in cases
-                        ],
-                        multi=True,
-                        placeholder="All cases",
-                    ),
-                ],
-                className="field",
+            field(
+                "Cases",
+                dcc.Dropdown(
+                    id="lc-cases",
+                    options=[
+                        {"label": f"{c.id} — {c.title}" if c.title else c.id, "value": c.id}
+                        for c in cases
+                    ],
+                    multi=True,
+                    placeholder="All cases",
+                ),
+                html_for="lc-cases",
             ),
-            html.Div(
-                [
-                    html.Label("Date window", className="field-label"),
-                    dcc.DatePickerRange(
-                        id="lc-dates",
-                        display_format="YYYY-MM-DD",
-                        start_date_placeholder_text="From",
-                        end_date_placeholder_text="Until",
-                        clearable=True,
-                    ),
-                ],
-                className="field",
+            field(
+                "Date window",
+                dcc.DatePickerRange(
+                    id="lc-dates",
+                    display_format="YYYY-MM-DD",
+                    start_date_placeholder_text="From",
+                    end_date_placeholder_text="Until",
+                    clearable=True,
+                ),
             ),
-            html.Div(
-                [
-                    html.Label("Minimum confidence", className="field-label"),
-                    dcc.Slider(
-                        id="lc-confidence",
-                        min=0,
-                        max=1,
-                        step=0.05,
-                        value=0,
-                        marks={0: "0", 0.35: "co-occurrence", 0.75: "stated", 1: "1"},
-                    ),
-                ],
-                className="field",
+            field(
+                "Minimum confidence",
+                dcc.Slider(
+                    id="lc-confidence",
+                    min=0,
+                    max=1,
+                    step=0.05,
+                    value=0,
+                    marks={0: "0", 0.35: "co-occurrence", 0.75: "stated", 1: "1"},
+                ),
             ),
-            html.Div(
-                [
-                    html.Label("Neighbourhood", className="field-label"),
-                    dcc.RadioItems(
-                        id="lc-hops",
-                        options=[{"label": " 1 hop", "value": 1}, {"label": " 2 hops", "value": 2}],
-                        value=1,
-                        inline=True,
-                        className="radios",
-                    ),
-                ],
-                className="field",
+            field(
+                "Neighbourhood",
+                dcc.RadioItems(
+                    id="lc-hops",
+                    options=[{"label": " 1 hop", "value": 1}, {"label": " 2 hops", "value": 2}],
+                    value=1,
+                    inline=True,
+                    className="radios",
+                ),
             ),
         ]
     )
@@ -158,33 +146,28 @@ def _filters() -> html.Div:
 def _style_controls() -> html.Div:
     return html.Div(
         [
-            html.Div(
-                [
-                    html.Label("Size by", htmlFor="lc-size"),
-                    dcc.Dropdown(
-                        id="lc-size",
-                        options=[{"label": v, "value": k} for k, v in SIZE_MEASURES.items()],
-                        value="degree",
-                        clearable=False,
-                    ),
-                ],
-                className="field",
+            field(
+                "Size by",
+                dcc.Dropdown(
+                    id="lc-size",
+                    options=[{"label": v, "value": k} for k, v in SIZE_MEASURES.items()],
+                    value="degree",
+                    clearable=False,
+                ),
+                html_for="lc-size",
             ),
-            html.Div(
-                [
-                    html.Label("Colour by", className="field-label"),
-                    dcc.RadioItems(
-                        id="lc-colour",
-                        options=[
-                            {"label": " Type", "value": "type"},
-                            {"label": " Community", "value": "community"},
-                        ],
-                        value="type",
-                        inline=True,
-                        className="radios",
-                    ),
-                ],
-                className="field",
+            field(
+                "Colour by",
+                dcc.RadioItems(
+                    id="lc-colour",
+                    options=[
+                        {"label": " Type", "value": "type"},
+                        {"label": " Community", "value": "community"},
+                    ],
+                    value="type",
+                    inline=True,
+                    className="radios",
+                ),
             ),
         ]
     )
@@ -193,19 +176,15 @@ def _style_controls() -> html.Div:
 def _path_controls() -> html.Div:
     return html.Div(
         [
-            html.Div(
-                [
-                    html.Label("From", htmlFor="lc-path-from"),
-                    dcc.Dropdown(id="lc-path-from", placeholder="Type a name or identifier"),
-                ],
-                className="field",
+            field(
+                "From",
+                dcc.Dropdown(id="lc-path-from", placeholder="Type a name or identifier"),
+                html_for="lc-path-from",
             ),
-            html.Div(
-                [
-                    html.Label("To", htmlFor="lc-path-to"),
-                    dcc.Dropdown(id="lc-path-to", placeholder="Type a name or identifier"),
-                ],
-                className="field",
+            field(
+                "To",
+                dcc.Dropdown(id="lc-path-to", placeholder="Type a name or identifier"),
+                html_for="lc-path-to",
             ),
             html.Button("Find path", id="lc-path-go", className="btn btn-primary", n_clicks=0),
             html.Div(id="lc-path-result", className="path-result"),
