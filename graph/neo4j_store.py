@@ -739,12 +739,8 @@ class Neo4jStore(GraphStore):
 
         def work(tx: ManagedTransaction) -> int:
             current = {
-                r["id"]: (r["entity_id"], r["type"])
-                for r in tx.run(
-                    "UNWIND $ids AS id MATCH (r:Record {id: id}) "
-                    "RETURN r.id AS id, r.entity_id AS entity_id, r.type AS type",
-                    ids=list(assignments),
-                )
+                k: (n["entity_id"], n["type"])
+                for k, n in _stored(tx, "Record", assignments).items()
             }
             if missing := sorted(set(assignments) - set(current)):
                 raise NotFoundError(
