@@ -776,12 +776,8 @@ class Neo4jStore(GraphStore):
 
         def work(tx: ManagedTransaction) -> int:
             current = {
-                r["id"]: (r["entity_id"], r["type"])
-                for r in tx.run(
-                    "UNWIND $ids AS id MATCH (r:Record {id: id}) "
-                    "RETURN r.id AS id, r.entity_id AS entity_id, r.type AS type",
-                    ids=list(assignments),
-                )
+                k: (n["entity_id"], n["type"])
+                for k, n in _stored(tx, "Record", assignments).items()
             }
             if missing := sorted(set(assignments) - set(current)):
                 raise NotFoundError(
@@ -943,10 +939,12 @@ def _stored(
     """
     if label not in ("Document", "Entity", "Record"):
         raise ValueError(f"not a label this store keys by id: {label}")
+    if not (ids := list(ids)):
+        return {}  # no round trip for nothing
     rows = tx.run(
         f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id, "
         + ("n" if whole else "null AS n"),
-        ids=list(ids),
+        ids=ids,
     )
     return {r["id"]: r["n"] for r in rows}
 
@@ -1051,9 +1049,11 @@ def _put_records(tx: ManagedTransaction, entities: Sequence[Entity]) -> None:
 
 def _entities_of_records(tx: ManagedTransaction, ids: Iterable[str]) -> dict[str, str]:
     """Record id -> the entity it is assigned to, for the stored records among ``ids``."""
+    if not (ids := list(ids)):
+        return {}
     rows = tx.run(
         "UNWIND $ids AS id MATCH (r:Record {id: id}) RETURN r.id AS id, r.entity_id AS entity_id",
-        ids=list(ids),
+        ids=ids,
     )
     return {r["id"]: r["entity_id"] for r in rows}
 
