@@ -18,6 +18,8 @@ go below that. Target: the fast path within 2x of igraph's
 own time. Fast and own calls are timed best of three (the machine is shared);
 networkx once. Peak memory is the rise of the peak resident set of a forked child
 that makes the call (VmHWM); every run is its own child, so no run sees another's cache.
+Each row ends with the machine's 1-minute load average: on a shared machine, read
+the ratios next to it.
 
     python bench/analytics_scale.py [--nodes 100000] [--edges 1000000] [--k 256] [--skip-networkx]
 """
@@ -191,7 +193,7 @@ def main() -> None:
         print(
             f"{name:<24} {nx_s:>10.1f} {nx_mb:>6.0f} {fast_s:>10.2f} {fast_mb:>6.0f} "
             f"{again_s:>12.2f} {own_s:>12.2f} {fast_s / own_s:>8.2f} {again_s / own_s:>9.2f} "
-            f"{nx_s / fast_s:>7.1f}{extra}",
+            f"{nx_s / fast_s:>7.1f}   load {os.getloadavg()[0]:.1f}{extra}",
             flush=True,
         )
 
