@@ -255,7 +255,7 @@ def test_frames_respect_the_readers_clearance(wb: odyssey.Workbench) -> None:
 # -- the same frames from Neo4j ----------------------------------------------------------------
 
 
-def test_neo4j_store_gives_the_same_frames(
+def test_neo4j_store_gives_the_same_frames_ingested_and_resolved(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     uri = empty_neo4j()
@@ -265,10 +265,13 @@ def test_neo4j_store_gives_the_same_frames(
     paths = [corpus / "messages"]
     with odyssey.open(uri) as neo, odyssey.open(tmp_path / "same.db") as embedded:
         assert neo.ingest(paths).counts() == embedded.ingest(paths).counts()
-        for kind in ("entities", "links", "mentions", "documents", "cases"):
-            a = neo.frame(kind).sort_values("id", ignore_index=True)
-            b = embedded.frame(kind).sort_values("id", ignore_index=True)
-            pd.testing.assert_frame_equal(a, b, check_dtype=False, obj=kind)
+        for step in ("ingested", "resolved"):
+            if step == "resolved":
+                assert neo.resolve().entities == embedded.resolve().entities
+            for kind in ("entities", "links", "mentions", "documents", "cases"):
+                a = neo.frame(kind).sort_values("id", ignore_index=True)
+                b = embedded.frame(kind).sort_values("id", ignore_index=True)
+                pd.testing.assert_frame_equal(a, b, check_dtype=False, obj=f"{kind} {step}")
 
 
 # -- the package as a researcher meets it -------------------------------------------------------

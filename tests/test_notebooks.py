@@ -58,7 +58,8 @@ def test_notebook_runs(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     )
     client.execute()  # raises CellExecutionError, with the cell and traceback, on any error
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
-    assert not [o for o in outputs if o.output_type == "error"]
+    errors = [f"{o.ename}: {o.evalue}" for o in outputs if o.output_type == "error"]
+    assert not errors, errors
     code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
     if "plotly" in code:
         assert any(PLOTLY in o.get("data", {}) for o in outputs), f"{path.name} drew no figure"
