@@ -40,11 +40,7 @@ def measures(wb: Workbench, graph: nx.Graph) -> tuple[dict[str, dict[str, float]
     for measure in SIZE_MEASURES:
         if measure == "none":
             continue
-        scores = {
-            s.node.id: s.score
-            for s in wb.centrality(graph, measure=measure, top=None, backend="igraph")
-        }
-        sized[measure] = _scaled(scores)
+        sized[measure] = _scaled(wb.centrality_scores(graph, measure, backend="igraph"))
     found = wb.communities(graph, method="louvain", seed=0, backend="igraph")
     membership = {
         node.id: i
@@ -92,14 +88,18 @@ def elements(
         out.append({"data": data, "classes": classes})
     for a, b, attrs in graph.edges(data=True):
         records = attrs.get("links", ())
-        directed = [r for r in records if link_type(r["type"]).directed]
-        # draw the arrow the way the statements point, when they agree
+        types = attrs.get("types", [])
+        directed = bool(types) and all(link_type(t).directed for t in types)
+        # draw the arrow the way the statements point, when they all agree
         source, target = a, b
-        if directed and all(r["source"] == directed[0]["source"] for r in directed):
-            source, target = directed[0]["source"], directed[0]["target"]
-        classes = []
-        if directed and len(directed) == len(records):
-            classes.append("directed")
+        if directed:
+            sources = {r["source"] for r in records}
+            if len(sources) == 1:
+                source = sources.pop()
+                target = b if source == a else a
+            else:
+                directed = False
+        classes = ["directed"] if directed else []
         if max((r["confidence"] for r in records), default=1.0) < WEAK_CONFIDENCE:
             classes.append("weak")
         if frozenset((a, b)) in path_edges:
@@ -113,7 +113,7 @@ def elements(
                     "source": source,
                     "target": target,
                     "weight": attrs.get("weight", len(records)),
-                    "types": ", ".join(link_type(t).label for t in attrs.get("types", [])),
+                    "types": ", ".join(link_type(t).label for t in types),
                 },
                 "classes": " ".join(classes),
             }

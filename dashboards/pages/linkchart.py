@@ -283,8 +283,22 @@ def layout(entity: str | None = None, **_query: str) -> html.Div:
                             ),
                             html.Div(
                                 [
-                                    panel("Timeline", dcc.Loading(html.Div(id="lc-timeline"))),
-                                    panel("Places and routes", dcc.Loading(html.Div(id="lc-map"))),
+                                    # the graphs are there from the start, so plotly.js loads
+                                    # while the first chart is computed, not after it
+                                    panel(
+                                        "Timeline",
+                                        html.P(id="lc-timeline-note", className="muted"),
+                                        graph(
+                                            "lc-timeline",
+                                            timeline_figure([], {}, {}),
+                                            filename="odyssey-timeline",
+                                        ),
+                                    ),
+                                    panel(
+                                        "Places and routes",
+                                        html.P(id="lc-map-note", className="muted"),
+                                        graph("lc-map", map_figure([], []), filename="odyssey-map"),
+                                    ),
                                 ],
                                 className="grid-2",
                             ),
@@ -662,7 +676,8 @@ def _statements(
 
 
 @callback(
-    Output("lc-timeline", "children"),
+    Output("lc-timeline-note", "children"),
+    Output("lc-timeline", "figure"),
     Input("lc-chart", "elements"),
     Input("lc-chart", "selectedNodeData"),
     *FILTER_STATES,
@@ -672,22 +687,20 @@ def timeline(els: list[dict] | None, selected: list[dict] | None, *filter_values
     shown, records = _statements(els, filter_values, selected)
     records = [r for r in records if r.get("date")]
     if not records:
-        return empty("No dated statement on the chart yet.")
+        return "No dated statement on the chart yet.", timeline_figure([], {}, {})
     labels = {n: d.get("label", n) for n, d in shown.nodes(data=True)}
     docs = workbench().documents_by_id({r["document"] for r in records})
     references = {i: d.reference or d.source.rsplit("/", 1)[-1] for i, d in docs.items()}
     scope = "selected entities" if selected else "chart"
-    return html.Div(
-        [
-            html.P(f"{len(records)} dated statement(s) of the {scope}", className="muted"),
-            graph("lc-timeline-graph", timeline_figure(records, labels, references),
-                  filename="odyssey-timeline"),
-        ]
-    )  # fmt: skip
+    return (
+        f"{len(records)} dated statement(s) of the {scope}",
+        timeline_figure(records, labels, references),
+    )
 
 
 @callback(
-    Output("lc-map", "children"),
+    Output("lc-map-note", "children"),
+    Output("lc-map", "figure"),
     Input("lc-chart", "elements"),
     Input("lc-chart", "selectedNodeData"),
     *FILTER_STATES,
@@ -709,7 +722,7 @@ def places(els: list[dict] | None, selected: list[dict] | None, *filter_values: 
         d["label"] for d in nodes.values() if d.get("type") == "Location" and "lat" not in d
     )
     if not located:
-        return empty("No place with coordinates on the chart yet.")
+        return "No place with coordinates on the chart yet.", map_figure([], [])
     spans = {(r["document"], r["start"], r["end"]) for r in records}
     on_chart = {p["id"] for p in located}
     routes = [
@@ -720,12 +733,7 @@ def places(els: list[dict] | None, selected: list[dict] | None, *filter_values: 
     note = f"{len(located)} place(s), {len(routes)} route(s)"
     if unplaced:
         note += f"; without coordinates (countries): {', '.join(unplaced[:8])}"
-    return html.Div(
-        [
-            html.P(note, className="muted"),
-            graph("lc-map-graph", map_figure(located, routes), filename="odyssey-map"),
-        ]
-    )
+    return note, map_figure(located, routes)
 
 
 # -- export --------------------------------------------------------------------------------------

@@ -127,6 +127,8 @@ def test_search_chart_expand_and_read_the_evidence(app: AppPage, cast: dict[str,
 
     # the timeline and the map draw what is on the chart, offline
     assert page.locator("#lc-timeline .js-plotly-plot").count() == 1
+    assert "dated statement" in page.inner_text("#lc-timeline-note")
+    assert page.locator("#lc-map .js-plotly-plot").count() == 1
 
 
 def test_find_path_draws_it_on_the_chart(app: AppPage, cast: dict[str, Any]) -> None:
