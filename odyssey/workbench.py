@@ -452,6 +452,16 @@ class Workbench:
 
         return {str(n): v for n, v in centrality_scores(graph, measure, **options).items()}
 
+    def shortest_routes(self, a: str, b: str, *, k: int = 3, graph: nx.Graph) -> list[list[str]]:
+        """The ``k`` shortest paths from entity ``a`` to entity ``b`` in ``graph``, as id lists.
+
+        The same paths as :meth:`paths`, without reading every hop's sentences:
+        the chart draws them, and a click on a hop reads its evidence.
+        """
+        from odyssey.graph.analytics.paths import shortest_paths
+
+        return [p.nodes for p in shortest_paths(graph, a, b, k=k)]
+
     def warm(self) -> None:
         """Build the cached projection and the search index now (``odyssey serve`` runs it at start)."""
         cache = self._app_cache()

@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from odyssey.dashboards.components.chart_style import SIZE_MEASURES, community_colour, type_style
+from odyssey.dashboards.components.chart_style import community_colour, type_style
 from odyssey.model import Entity
 from odyssey.schema import link_type
 from odyssey.workbench import Workbench
@@ -32,28 +32,31 @@ def _scaled(scores: dict[str, float]) -> dict[str, float]:
     return {k: (v / top if top > 0 else 0.0) for k, v in scores.items()}
 
 
-def measures(wb: Workbench, graph: nx.Graph) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
-    """Each size measure (scaled to 0..1 on this chart) and each node's community index."""
-    sized: dict[str, dict[str, float]] = {}
+def measures(
+    wb: Workbench, graph: nx.Graph, size_by: str, communities: bool
+) -> tuple[dict[str, float], dict[str, int]]:
+    """The size measure (scaled to 0..1 on this chart) and, when asked, each node's community."""
     if graph.number_of_nodes() == 0:
-        return sized, {}
-    for measure in SIZE_MEASURES:
-        if measure == "none":
-            continue
-        sized[measure] = _scaled(wb.centrality_scores(graph, measure, backend="igraph"))
+        return {}, {}
+    sized = (
+        {} if size_by == "none" else _scaled(wb.centrality_scores(graph, size_by, backend="igraph"))
+    )
+    return sized, (community_index(wb, graph) if communities else {})
+
+
+def community_index(wb: Workbench, graph: nx.Graph) -> dict[str, int]:
+    """Each node's Louvain community on this graph, 0 for the largest (same seed, same answer)."""
     found = wb.communities(graph, method="louvain", seed=0, backend="igraph")
-    membership = {
-        node.id: i
-        for i, group in enumerate(sorted(found.communities, key=len, reverse=True))
-        for node in group
-    }
-    return sized, membership
+    groups = sorted(found.communities, key=len, reverse=True)
+    return {node.id: i for i, group in enumerate(groups) for node in group}
 
 
 def elements(
     wb: Workbench,
     graph: nx.Graph,
     *,
+    size_by: str = "degree",
+    communities: bool = False,
     entities: Mapping[str, Entity] | None = None,
     seeds: set[str] = frozenset(),  # type: ignore[assignment]
     path: set[str] = frozenset(),  # type: ignore[assignment]
@@ -61,9 +64,12 @@ def elements(
 ) -> list[dict[str, Any]]:
     """Cytoscape elements for ``graph`` (a folded chart graph), seeds and path marked.
 
+    ``size`` is the ``size_by`` centrality scaled to 0..1 on this chart;
+    ``community`` is measured only when ``communities`` is asked (colour by community).
+
     ``entities`` (the subgraph's records) give places their coordinates (``lat``/``lon``).
     """
-    sized, membership = measures(wb, graph)
+    sized, membership = measures(wb, graph, size_by, communities)
     many = graph.number_of_edges() > MANY_EDGES
     out: list[dict[str, Any]] = []
     for node, attrs in graph.nodes(data=True):
@@ -78,8 +84,7 @@ def elements(
             "community": membership.get(node),
             "colour_community": community_colour(membership.get(node)),
         }
-        for measure, scores in sized.items():
-            data[f"size_{measure}"] = round(scores.get(node, 0.0), 4)
+        data["size"] = round(sized.get(node, 0.0), 4)
         record = (entities or {}).get(node)
         if record is not None and record.properties.get("latitude") is not None:
             data["lat"] = float(record.properties["latitude"])

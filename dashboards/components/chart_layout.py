@@ -31,6 +31,8 @@ def positions(
     if not nodes:
         return {}
     previous = previous or {}
+    if all(n in previous for n in nodes):  # nothing new (a restyle, a narrower filter): stay put
+        return {n: {"x": previous[n]["x"], "y": previous[n]["y"]} for n in nodes}
     index = {n: i for i, n in enumerate(nodes)}
     rng = random.Random(len(nodes))
     start: list[list[float]] = []

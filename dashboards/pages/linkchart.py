@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 import dash
@@ -37,7 +38,7 @@ from dash import (
     no_update,
 )
 
-from odyssey.dashboards.components.chart_data import elements
+from odyssey.dashboards.components.chart_data import community_index, elements
 from odyssey.dashboards.components.chart_export import chart_csv, chart_graphml
 from odyssey.dashboards.components.chart_layout import positions
 from odyssey.dashboards.components.chart_style import SIZE_MEASURES, legend, stylesheet
@@ -446,6 +447,8 @@ def grow(_hits: list[int], tapped: dict | None, _clear: int | None, seeds: list[
     Input("lc-dates", "end_date"),
     Input("lc-confidence", "value"),
     Input("lc-hops", "value"),
+    Input("lc-size", "value"),
+    Input("lc-colour", "value"),
     State("lc-chart", "elements"),
 )
 def draw(
@@ -457,6 +460,8 @@ def draw(
     end: str | None,
     confidence: float | None,
     hops: int,
+    size_by: str | None,
+    colour_by: str | None,
     shown: list[dict] | None,
 ) -> Any:
     """The chart: the seeds' neighbourhoods (bounded), plus the path found, measured and styled."""
@@ -473,6 +478,8 @@ def draw(
     els = elements(
         wb,
         graph,
+        size_by=size_by or "degree",
+        communities=colour_by == "community",
         entities=places,
         seeds=set(seeds),
         path=set(path_nodes),
@@ -633,23 +640,24 @@ def find_path(
         if end_id not in graph:
             label = wb.entity(end_id).label
             return None, empty(f"{label} has no link that passes the filters; widen them.")
-    paths = wb.paths(a, b, k=MAX_PATHS, graph=graph)
+    paths = wb.shortest_routes(a, b, k=MAX_PATHS, graph=graph)
     if not paths:
         return None, empty("No chain of links joins these two entities under these filters.")
-    nodes = list(dict.fromkeys(n for p in paths for n in p["nodes"]))
-    edges = [[h["source"]["id"], h["target"]["id"]] for p in paths for h in p["hops"]]
+    nodes = list(dict.fromkeys(n for p in paths for n in p))
+    edges = [[u, v] for p in paths for u, v in pairwise(p)]
+    label = {n: graph.nodes[n].get("label", n) for n in nodes}
     rows = []
     for p in paths:
-        hops = p["hops"]
-        steps: list[Any] = [html.Strong(hops[0]["source"]["label"])]
-        for hop in hops:
-            kinds = sorted({link_type(r["type"]).label for r in hop["links"]})
-            steps += [html.Span(f" — {', '.join(kinds)} — ", className="muted"),
-                      html.Strong(hop["target"]["label"])]  # fmt: skip
-        rows.append(html.Li([html.Span(f"{len(hops)} hop(s): ", className="muted"), *steps]))
+        steps: list[Any] = [html.Strong(label[p[0]])]
+        for u, v in pairwise(p):
+            kinds = ", ".join(link_type(t).label for t in graph.edges[u, v]["types"])
+            steps += [html.Span(f" — {kinds} — ", className="muted"), html.Strong(label[v])]
+        rows.append(html.Li([html.Span(f"{len(p) - 1} hop(s): ", className="muted"), *steps]))
     return {"nodes": nodes, "edges": edges}, html.Div(
         [
-            html.P(f"{len(paths)} shortest path(s), drawn in orange:"),
+            html.P(
+                f"{len(paths)} shortest path(s), drawn in orange; click a link for its reports:"
+            ),
             html.Ol(rows, className="paths"),
         ]
     )
@@ -781,8 +789,6 @@ def export(
         raise OdysseyError("the chart is empty: search for an entity first, then export")
     shown, _records = _statements(els, filter_values)
     if ctx.triggered_id == "lc-graphml":
-        communities = {
-            e["data"]["id"]: e["data"].get("community") for e in els if "source" not in e["data"]
-        }
-        return dcc.send_string(chart_graphml(shown, communities), "odyssey-link-chart.graphml")
+        membership = community_index(workbench(), shown)
+        return dcc.send_string(chart_graphml(shown, membership), "odyssey-link-chart.graphml")
     return dcc.send_string(chart_csv(shown), "odyssey-link-chart.csv")
