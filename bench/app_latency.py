@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -313,6 +314,9 @@ def main() -> None:
         "edge_data": lambda r: r.choice(list(records.values())),
     }
 
+    print(
+        f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} before the timings"
+    )
     server = ServeProcess(path, timeout=120).start()
     try:
         client = DashClient(server.url)
@@ -341,6 +345,9 @@ def main() -> None:
             print(f"{call.name:<26}{statistics.median(times):>9.0f}{p95:>9.0f}{max(times):>9.0f}"
                   f"  {cold:>9.0f}  {verdict}")  # fmt: skip
         render(server.url, big)
+        print(
+            f"load average {os.getloadavg()[0]:.1f} after (other work on the machine slows every figure)"
+        )
     finally:
         server.stop()
 
