@@ -78,8 +78,9 @@ def serve(obj: Any, host: str, port: int, max_upload_mb: int, threads: int) -> N
                 err=True,
             )
         try:
-            server.run()
+            server.run()  # waitress returns on Ctrl-C
         except KeyboardInterrupt:
-            click.echo("stopped")
+            pass
         finally:
             server.close()
+        click.echo("stopped")

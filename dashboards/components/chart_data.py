@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from odyssey.dashboards.components.chart_style import SIZE_MEASURES, community_colour, type_style
+from odyssey.dashboards.components.chart_style import community_colour, type_style
 from odyssey.model import Entity
 from odyssey.schema import link_type
 from odyssey.workbench import Workbench
@@ -32,32 +32,31 @@ def _scaled(scores: dict[str, float]) -> dict[str, float]:
     return {k: (v / top if top > 0 else 0.0) for k, v in scores.items()}
 
 
-def measures(wb: Workbench, graph: nx.Graph) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
-    """Each size measure (scaled to 0..1 on this chart) and each node's community index."""
-    sized: dict[str, dict[str, float]] = {}
+def measures(
+    wb: Workbench, graph: nx.Graph, size_by: str, communities: bool
+) -> tuple[dict[str, float], dict[str, int]]:
+    """The size measure (scaled to 0..1 on this chart) and, when asked, each node's community."""
     if graph.number_of_nodes() == 0:
-        return sized, {}
-    for measure in SIZE_MEASURES:
-        if measure == "none":
-            continue
-        scores = {
-            s.node.id: s.score
-            for s in wb.centrality(graph, measure=measure, top=None, backend="igraph")
-        }
-        sized[measure] = _scaled(scores)
+        return {}, {}
+    sized = (
+        {} if size_by == "none" else _scaled(wb.centrality_scores(graph, size_by, backend="igraph"))
+    )
+    return sized, (community_index(wb, graph) if communities else {})
+
+
+def community_index(wb: Workbench, graph: nx.Graph) -> dict[str, int]:
+    """Each node's Louvain community on this graph, 0 for the largest (same seed, same answer)."""
     found = wb.communities(graph, method="louvain", seed=0, backend="igraph")
-    membership = {
-        node.id: i
-        for i, group in enumerate(sorted(found.communities, key=len, reverse=True))
-        for node in group
-    }
-    return sized, membership
+    groups = sorted(found.communities, key=len, reverse=True)
+    return {node.id: i for i, group in enumerate(groups) for node in group}
 
 
 def elements(
     wb: Workbench,
     graph: nx.Graph,
     *,
+    size_by: str = "degree",
+    communities: bool = False,
     entities: Mapping[str, Entity] | None = None,
     seeds: set[str] = frozenset(),  # type: ignore[assignment]
     path: set[str] = frozenset(),  # type: ignore[assignment]
@@ -65,9 +64,12 @@ def elements(
 ) -> list[dict[str, Any]]:
     """Cytoscape elements for ``graph`` (a folded chart graph), seeds and path marked.
 
+    ``size`` is the ``size_by`` centrality scaled to 0..1 on this chart;
+    ``community`` is measured only when ``communities`` is asked (colour by community).
+
     ``entities`` (the subgraph's records) give places their coordinates (``lat``/``lon``).
     """
-    sized, membership = measures(wb, graph)
+    sized, membership = measures(wb, graph, size_by, communities)
     many = graph.number_of_edges() > MANY_EDGES
     out: list[dict[str, Any]] = []
     for node, attrs in graph.nodes(data=True):
@@ -82,8 +84,7 @@ def elements(
             "community": membership.get(node),
             "colour_community": community_colour(membership.get(node)),
         }
-        for measure, scores in sized.items():
-            data[f"size_{measure}"] = round(scores.get(node, 0.0), 4)
+        data["size"] = round(sized.get(node, 0.0), 4)
         record = (entities or {}).get(node)
         if record is not None and record.properties.get("latitude") is not None:
             data["lat"] = float(record.properties["latitude"])
@@ -92,14 +93,18 @@ def elements(
         out.append({"data": data, "classes": classes})
     for a, b, attrs in graph.edges(data=True):
         records = attrs.get("links", ())
-        directed = [r for r in records if link_type(r["type"]).directed]
-        # draw the arrow the way the statements point, when they agree
+        types = attrs.get("types", [])
+        directed = bool(types) and all(link_type(t).directed for t in types)
+        # draw the arrow the way the statements point, when they all agree
         source, target = a, b
-        if directed and all(r["source"] == directed[0]["source"] for r in directed):
-            source, target = directed[0]["source"], directed[0]["target"]
-        classes = []
-        if directed and len(directed) == len(records):
-            classes.append("directed")
+        if directed:
+            sources = {r["source"] for r in records}
+            if len(sources) == 1:
+                source = sources.pop()
+                target = b if source == a else a
+            else:
+                directed = False
+        classes = ["directed"] if directed else []
         if max((r["confidence"] for r in records), default=1.0) < WEAK_CONFIDENCE:
             classes.append("weak")
         if frozenset((a, b)) in path_edges:
@@ -113,7 +118,7 @@ def elements(
                     "source": source,
                     "target": target,
                     "weight": attrs.get("weight", len(records)),
-                    "types": ", ".join(link_type(t).label for t in attrs.get("types", [])),
+                    "types": ", ".join(link_type(t).label for t in types),
                 },
                 "classes": " ".join(classes),
             }

@@ -2,7 +2,7 @@
 
 The shape says the type even in black and white (printed charts); the colour
 says the type, or the community when the analyst colours by community. Node
-size follows the centrality the analyst picks (``size_<measure>``, 0..1 on the chart).
+size follows the centrality the analyst picks (``size``, 0..1 on the chart).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def community_colour(index: int | None) -> str:
 
 def stylesheet(size_by: str = "degree", colour_by: str = "type") -> list[dict[str, Any]]:
     """The Cytoscape stylesheet for the chosen size measure and colouring."""
-    size: Any = 30 if size_by == "none" else f"mapData(size_{size_by}, 0, 1, 22, 64)"
+    size: Any = 30 if size_by == "none" else "mapData(size, 0, 1, 22, 64)"
     colour = "data(colour_community)" if colour_by == "community" else "data(colour_type)"
     return [
         {

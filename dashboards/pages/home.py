@@ -7,6 +7,7 @@ from dash import dcc, html
 
 from odyssey.dashboards.components.widgets import kpi, panel
 from odyssey.dashboards.context import workbench
+from odyssey.schema import entity_type
 
 dash.register_page(__name__, path="/", name="Overview", title="Odyssey — overview", order=0)
 
@@ -45,7 +46,12 @@ def layout(**_query: str) -> html.Div:
                         "Entities by type",
                         html.Table(
                             [
-                                html.Tr([html.Td(t), html.Td(f"{n:,}", className="num")])
+                                html.Tr(
+                                    [
+                                        html.Td(entity_type(t).label),
+                                        html.Td(f"{n:,}", className="num"),
+                                    ]
+                                )
                                 for t, n in by_type
                             ]
                             or [html.Tr(html.Td("Nothing ingested yet."))],

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 import dash
@@ -37,7 +38,7 @@ from dash import (
     no_update,
 )
 
-from odyssey.dashboards.components.chart_data import elements
+from odyssey.dashboards.components.chart_data import community_index, elements
 from odyssey.dashboards.components.chart_export import chart_csv, chart_graphml
 from odyssey.dashboards.components.chart_layout import positions
 from odyssey.dashboards.components.chart_style import SIZE_MEASURES, legend, stylesheet
@@ -262,8 +263,22 @@ def layout(entity: str | None = None, **_query: str) -> html.Div:
                             ),
                             html.Div(
                                 [
-                                    panel("Timeline", dcc.Loading(html.Div(id="lc-timeline"))),
-                                    panel("Places and routes", dcc.Loading(html.Div(id="lc-map"))),
+                                    # the graphs are there from the start, so plotly.js loads
+                                    # while the first chart is computed, not after it
+                                    panel(
+                                        "Timeline",
+                                        html.P(id="lc-timeline-note", className="muted"),
+                                        graph(
+                                            "lc-timeline",
+                                            timeline_figure([], {}, {}),
+                                            filename="odyssey-timeline",
+                                        ),
+                                    ),
+                                    panel(
+                                        "Places and routes",
+                                        html.P(id="lc-map-note", className="muted"),
+                                        graph("lc-map", map_figure([], []), filename="odyssey-map"),
+                                    ),
                                 ],
                                 className="grid-2",
                             ),
@@ -411,6 +426,8 @@ def grow(_hits: list[int], tapped: dict | None, _clear: int | None, seeds: list[
     Input("lc-dates", "end_date"),
     Input("lc-confidence", "value"),
     Input("lc-hops", "value"),
+    Input("lc-size", "value"),
+    Input("lc-colour", "value"),
     State("lc-chart", "elements"),
 )
 def draw(
@@ -422,6 +439,8 @@ def draw(
     end: str | None,
     confidence: float | None,
     hops: int,
+    size_by: str | None,
+    colour_by: str | None,
     shown: list[dict] | None,
 ) -> Any:
     """The chart: the seeds' neighbourhoods (bounded), plus the path found, measured and styled."""
@@ -438,6 +457,8 @@ def draw(
     els = elements(
         wb,
         graph,
+        size_by=size_by or "degree",
+        communities=colour_by == "community",
         entities=places,
         seeds=set(seeds),
         path=set(path_nodes),
@@ -598,23 +619,24 @@ def find_path(
         if end_id not in graph:
             label = wb.entity(end_id).label
             return None, empty(f"{label} has no link that passes the filters; widen them.")
-    paths = wb.paths(a, b, k=MAX_PATHS, graph=graph)
+    paths = wb.shortest_routes(a, b, k=MAX_PATHS, graph=graph)
     if not paths:
         return None, empty("No chain of links joins these two entities under these filters.")
-    nodes = list(dict.fromkeys(n for p in paths for n in p["nodes"]))
-    edges = [[h["source"]["id"], h["target"]["id"]] for p in paths for h in p["hops"]]
+    nodes = list(dict.fromkeys(n for p in paths for n in p))
+    edges = [[u, v] for p in paths for u, v in pairwise(p)]
+    label = {n: graph.nodes[n].get("label", n) for n in nodes}
     rows = []
     for p in paths:
-        hops = p["hops"]
-        steps: list[Any] = [html.Strong(hops[0]["source"]["label"])]
-        for hop in hops:
-            kinds = sorted({link_type(r["type"]).label for r in hop["links"]})
-            steps += [html.Span(f" — {', '.join(kinds)} — ", className="muted"),
-                      html.Strong(hop["target"]["label"])]  # fmt: skip
-        rows.append(html.Li([html.Span(f"{len(hops)} hop(s): ", className="muted"), *steps]))
+        steps: list[Any] = [html.Strong(label[p[0]])]
+        for u, v in pairwise(p):
+            kinds = ", ".join(link_type(t).label for t in graph.edges[u, v]["types"])
+            steps += [html.Span(f" — {kinds} — ", className="muted"), html.Strong(label[v])]
+        rows.append(html.Li([html.Span(f"{len(p) - 1} hop(s): ", className="muted"), *steps]))
     return {"nodes": nodes, "edges": edges}, html.Div(
         [
-            html.P(f"{len(paths)} shortest path(s), drawn in orange:"),
+            html.P(
+                f"{len(paths)} shortest path(s), drawn in orange; click a link for its reports:"
+            ),
             html.Ol(rows, className="paths"),
         ]
     )
@@ -641,7 +663,8 @@ def _statements(
 
 
 @callback(
-    Output("lc-timeline", "children"),
+    Output("lc-timeline-note", "children"),
+    Output("lc-timeline", "figure"),
     Input("lc-chart", "elements"),
     Input("lc-chart", "selectedNodeData"),
     *FILTER_STATES,
@@ -651,22 +674,20 @@ def timeline(els: list[dict] | None, selected: list[dict] | None, *filter_values
     shown, records = _statements(els, filter_values, selected)
     records = [r for r in records if r.get("date")]
     if not records:
-        return empty("No dated statement on the chart yet.")
+        return "No dated statement on the chart yet.", timeline_figure([], {}, {})
     labels = {n: d.get("label", n) for n, d in shown.nodes(data=True)}
     docs = workbench().documents_by_id({r["document"] for r in records})
     references = {i: d.reference or d.source.rsplit("/", 1)[-1] for i, d in docs.items()}
     scope = "selected entities" if selected else "chart"
-    return html.Div(
-        [
-            html.P(f"{len(records)} dated statement(s) of the {scope}", className="muted"),
-            graph("lc-timeline-graph", timeline_figure(records, labels, references),
-                  filename="odyssey-timeline"),
-        ]
-    )  # fmt: skip
+    return (
+        f"{len(records)} dated statement(s) of the {scope}",
+        timeline_figure(records, labels, references),
+    )
 
 
 @callback(
-    Output("lc-map", "children"),
+    Output("lc-map-note", "children"),
+    Output("lc-map", "figure"),
     Input("lc-chart", "elements"),
     Input("lc-chart", "selectedNodeData"),
     *FILTER_STATES,
@@ -688,7 +709,7 @@ def places(els: list[dict] | None, selected: list[dict] | None, *filter_values: 
         d["label"] for d in nodes.values() if d.get("type") == "Location" and "lat" not in d
     )
     if not located:
-        return empty("No place with coordinates on the chart yet.")
+        return "No place with coordinates on the chart yet.", map_figure([], [])
     spans = {(r["document"], r["start"], r["end"]) for r in records}
     on_chart = {p["id"] for p in located}
     routes = [
@@ -699,12 +720,7 @@ def places(els: list[dict] | None, selected: list[dict] | None, *filter_values: 
     note = f"{len(located)} place(s), {len(routes)} route(s)"
     if unplaced:
         note += f"; without coordinates (countries): {', '.join(unplaced[:8])}"
-    return html.Div(
-        [
-            html.P(note, className="muted"),
-            graph("lc-map-graph", map_figure(located, routes), filename="odyssey-map"),
-        ]
-    )
+    return note, map_figure(located, routes)
 
 
 # -- export --------------------------------------------------------------------------------------
@@ -752,8 +768,6 @@ def export(
         raise OdysseyError("the chart is empty: search for an entity first, then export")
     shown, _records = _statements(els, filter_values)
     if ctx.triggered_id == "lc-graphml":
-        communities = {
-            e["data"]["id"]: e["data"].get("community") for e in els if "source" not in e["data"]
-        }
-        return dcc.send_string(chart_graphml(shown, communities), "odyssey-link-chart.graphml")
+        membership = community_index(workbench(), shown)
+        return dcc.send_string(chart_graphml(shown, membership), "odyssey-link-chart.graphml")
     return dcc.send_string(chart_csv(shown), "odyssey-link-chart.csv")

@@ -67,6 +67,7 @@ def app_server(sample_store: Path) -> Iterator[ServeProcess]:
     yield server
     status = server.stop()
     assert status == 0, "odyssey serve did not stop cleanly on Ctrl-C:\n" + "\n".join(server.output)
+    assert server.output[-1] == "stopped", server.output
 
 
 @pytest.fixture(scope="session")

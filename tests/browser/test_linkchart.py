@@ -127,6 +127,8 @@ def test_search_chart_expand_and_read_the_evidence(app: AppPage, cast: dict[str,
 
     # the timeline and the map draw what is on the chart, offline
     assert page.locator("#lc-timeline .js-plotly-plot").count() == 1
+    assert "dated statement" in page.inner_text("#lc-timeline-note")
+    assert page.locator("#lc-map .js-plotly-plot").count() == 1
 
 
 def test_find_path_draws_it_on_the_chart(app: AppPage, cast: dict[str, Any]) -> None:
@@ -151,9 +153,29 @@ def test_find_path_draws_it_on_the_chart(app: AppPage, cast: dict[str, Any]) -> 
     app.shot("path")
 
 
-def test_the_chart_exports_as_png_graphml_and_csv(app: AppPage, cast: dict[str, Any]) -> None:
+def test_style_filters_and_exports(app: AppPage, cast: dict[str, Any]) -> None:
     _chart(app, cast)
     page, nodes = app.page, _nodes(app)
+    # colour by community, size by betweenness: measured on the chart, nodes keep their places
+    before = page.evaluate(f"() => {CYTOSCAPE}.$id({json.dumps(cast['hub'])}).position()")
+    page.get_by_label("Community").check()
+    app.settle()
+    communities = page.evaluate(f"() => {CYTOSCAPE}.nodes().map(n => n.data('community'))")
+    assert all(c is not None for c in communities) and max(communities) >= 1
+    assert page.evaluate(f"() => {CYTOSCAPE}.$id({json.dumps(cast['hub'])}).position()") == before
+    app.shot("communities")
+    # only people: every entity on the chart is a person (the seed always stays)
+    page.click("#lc-types")
+    page.locator("[role=option]:has(input[value='Person'])").click()
+    page.keyboard.press("Escape")
+    app.settle()
+    kinds = set(page.evaluate(f"() => {CYTOSCAPE}.nodes().map(n => n.data('type'))"))
+    assert kinds == {"Person"}
+    page.locator(
+        "#lc-types .dash-dropdown-clear, #lc-types [aria-label='Clear selection']"
+    ).first.click()
+    app.settle()
+    assert _nodes(app) == nodes
     files = {}
     for button in ("lc-png", "lc-graphml", "lc-csv"):
         with page.expect_download() as download:
