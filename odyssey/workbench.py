@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # networkx, the analytics and the NLP load only when asked fo
     import networkx as nx
 
     from odyssey.graph import Judgement, Record, analytics
-    from odyssey.graph.analytics.crosscase_strength import RankedCaseLink, RankedShared
+    from odyssey.graph.analytics.crosscase_strength import RankedCrossCase
     from odyssey.graph.analytics.trends import CommunityProfile, StrategicData, StrategicTrends
     from odyssey.ingest.mapping import Mapping
     from odyssey.ingest.pipeline import IngestProgress, IngestSummary
@@ -354,25 +354,29 @@ class Workbench:
         end: date | None = None,
         categories: Iterable[str] | None = None,
         entity_types: Iterable[str] | None = None,
-    ) -> tuple[list[RankedShared], list[RankedCaseLink]]:
+        top_links: int | None = 300,
+    ) -> RankedCrossCase:
         """Entities shared by cases and the case-to-case links, strongest first, each with why.
 
         ``entity_types`` limits which entities can join cases (places and events
         join many cases without meaning much; leave them out for leads);
-        ``categories`` keeps the cases of these crime categories. See
-        ``odyssey.graph.analytics.crosscase_strength``.
+        ``categories`` keeps the cases of these crime categories; ``top_links``
+        keeps the case links sharing the most (None: all). Cached like the
+        projection it reads. See ``odyssey.graph.analytics.crosscase_strength``.
         """
         from odyssey.graph.analytics import cross_case
-        from odyssey.graph.analytics.crosscase_strength import rank
+        from odyssey.graph.analytics.crosscase_strength import RankedCrossCase, rank
 
         cases = self._strategic_cases(categories, None)
         if cases is not None and not cases:
-            return [], []
+            return RankedCrossCase([], [], 0)
         types = frozenset(entity_types) if entity_types is not None else None
-        graph = self._app_cache().graph(
-            self, GraphFilter(entity_types=types, cases=cases, start=start, end=end)
+        filters = GraphFilter(entity_types=types, cases=cases, start=start, end=end)
+        graph = self._app_cache().graph(self, filters)
+        return self._app_cache()._get(
+            ("crosscase", filters, top_links),
+            lambda: rank(graph, cross_case(graph), top_links=top_links),
         )
-        return rank(graph, cross_case(graph))
 
     def review_queue(
         self,
@@ -400,10 +404,50 @@ class Workbench:
         return records_of_entity(records, entity_id)
 
     def _strategic_data(self) -> StrategicData:
+        """What trends count from: read once, then kept fresh without making anyone wait.
+
+        The first call reads the store (seconds on a big one). Once the data is
+        older than ``CACHE_SECONDS``, or after :meth:`refresh`, the next call
+        starts a rebuild in a background thread and answers with the data it
+        has; the rebuilt data answers from then on (``as_of`` says when it was read).
+        """
         from odyssey.graph.analytics.trends import gather
         from odyssey.ingest.ncbs import country_of_ncb
 
-        return self._app_cache()._get(("strategic",), lambda: gather(self.store, country_of_ncb))
+        def build() -> StrategicData:
+            data = gather(self.store, country_of_ncb)
+            data.index()  # the arrays every tally counts with
+            return data
+
+        # a new token after refresh() or CACHE_SECONDS: the sign that the data is stale
+        token = self._app_cache()._get(("strategic-token",), object)
+        state = self.__dict__.setdefault(
+            "_strategic_state",
+            {"lock": threading.Lock(), "data": None, "token": None, "busy": False},
+        )
+        with state["lock"]:
+            if state["data"] is None:
+                state["data"], state["token"] = build(), token
+            if state["token"] is token or state["busy"]:
+                return state["data"]
+            state["busy"] = True
+            stale = state["data"]
+
+        def rebuild() -> None:
+            try:
+                fresh = build()
+            except Exception:  # the old data keeps answering; the next call tries again
+                import logging
+
+                logging.getLogger("odyssey").exception("rebuilding the strategic data failed")
+                fresh = None
+            with state["lock"]:
+                if fresh is not None:
+                    state["data"], state["token"] = fresh, token
+                state["busy"] = False
+
+        threading.Thread(target=rebuild, name="odyssey-trends", daemon=True).start()
+        return stale
 
     def _strategic_cases(
         self, categories: Iterable[str] | None, region: str | None

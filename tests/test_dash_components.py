@@ -7,7 +7,7 @@ import csv
 import doctest
 import io
 import time
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -45,6 +45,7 @@ def _trends() -> StrategicTrends:
         new_entities=33,
         new_case_links="<5",
         span=(date(2026, 1, 2), date(2026, 2, 27)),
+        as_of=datetime(2026, 3, 1, 9, 30).astimezone(),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import time
 from datetime import date
 from pathlib import Path
 
@@ -121,13 +122,13 @@ def test_periods_are_written_as_the_stores_write_them(by: str, expected: str) ->
     assert period_of(date(2026, 3, 31), by) == expected
 
 
-def test_the_workbench_reads_a_store_and_publishes_suppressed_figures(tmp_path: Path) -> None:
-    """Seven Libyan reports of one case each naming a smuggler and the person he moved."""
+def _smuggling_reports(first: int, n: int) -> Batch:
+    """``n`` Libyan reports of one case, each naming a smuggler and the person he moved."""
     smuggler = Entity(
         entity_id("Person", "kamal"), "Person", "Kamal", properties={"nationality": "ly"}
     )
     docs, mentions, links, entities = [], [], [], [smuggler]
-    for i in range(7):
+    for i in range(first, first + n):
         text = f"REF {i}. Kamal transported Migrant{i} to Lampedusa."
         doc = Document.from_text(
             text,
@@ -150,10 +151,12 @@ def test_the_workbench_reads_a_store_and_publishes_suppressed_figures(tmp_path: 
             Link("TRANSPORTED", smuggler.id, victim.id, Evidence(doc.id, 0, len(text)), "test", 0.8)
         )
     case = Case("LY-SOM-1", "Operation SAND", "smuggling", "LY", "NCB TRIPOLI")
+    return Batch(documents=docs, cases=[case], entities=entities, mentions=mentions, links=links)
+
+
+def test_the_workbench_reads_a_store_and_publishes_suppressed_figures(tmp_path: Path) -> None:
     with odyssey.open(tmp_path / "o.db") as wb:
-        wb.store.put(
-            Batch(documents=docs, cases=[case], entities=entities, mentions=mentions, links=links)
-        )
+        wb.store.put(_smuggling_reports(0, 7))
         t = wb.trends(breakdown="interpol")
         assert t.groups == ["Middle East and North Africa"]
         assert t.totals == {"reports": 7, "cases": "<5", "suspects": "<5", "victims": 7}
@@ -164,3 +167,17 @@ def test_the_workbench_reads_a_store_and_publishes_suppressed_figures(tmp_path: 
             ("victims", "2026-02", "Middle East and North Africa", "<5"),
         ]
         assert wb.trends(region="EUROPOL").totals["reports"] == 0
+
+
+def test_stale_figures_answer_at_once_while_fresh_ones_are_read(tmp_path: Path) -> None:
+    with odyssey.open(tmp_path / "o.db") as wb:
+        wb.store.put(_smuggling_reports(0, 7))
+        assert wb.trends().totals["reports"] == 7
+        wb.store.put(_smuggling_reports(7, 3))
+        assert wb.trends().totals["reports"] == 7  # cached: nothing said the store changed
+        wb.refresh()  # what the app does after a write
+        assert wb.trends().totals["reports"] == 7  # answered from the old data, rebuilt behind
+        deadline = time.monotonic() + 60
+        while wb.trends().totals["reports"] != 10:
+            assert time.monotonic() < deadline, "the figures were never rebuilt"
+            time.sleep(0.05)

@@ -134,6 +134,7 @@ def layout(**_query: str) -> html.Div:
                         "and the export.",
                         className="muted",
                     ),
+                    html.Span(id="tr-as-of", className="muted tr-as-of"),
                 ],
                 className="page-head",
             ),
@@ -210,6 +211,7 @@ def _read(
     Output("tr-routes", "children"),
     Output("tr-nationalities", "children"),
     Output("tr-state", "data"),
+    Output("tr-as-of", "children"),
     *INPUTS,
 )
 def show(
@@ -275,7 +277,8 @@ def show(
     else:
         nationalities = [empty("No report in this selection states a nationality."), note]
     state = {"start": start, "end": end, "categories": categories, "region": region, "by": by}
-    return (kpis, *series, routes, nationalities, {**state, "breakdown": breakdown})
+    as_of = f"Figures as of {trends.as_of:%Y-%m-%d %H:%M}"
+    return (kpis, *series, routes, nationalities, {**state, "breakdown": breakdown}, as_of)
 
 
 @callback(Output("tr-communities", "children"), *INPUTS)
