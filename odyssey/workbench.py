@@ -14,13 +14,14 @@ Example
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,7 @@ from odyssey.graph import (
     open_store,
 )
 from odyssey.graph.store import GroupBy, Measure, Period
+from odyssey.journeys import journey
 from odyssey.model import Case, Document, Entity, Link, Mention
 
 if TYPE_CHECKING:  # networkx, the analytics and the NLP load only when asked for
@@ -50,6 +52,16 @@ if TYPE_CHECKING:  # networkx, the analytics and the NLP load only when asked fo
     from odyssey.ingest.mapping import Mapping
     from odyssey.ingest.pipeline import IngestProgress, IngestSummary
     from odyssey.ingest.resolution.review import Candidate
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """A journey written in a report: place entity ids from origin to destination, and where."""
+
+    stops: tuple[str, ...]
+    document_id: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -555,23 +567,63 @@ class Workbench:
         found = {e.id: e for e in self.store.entities(ids, limit=len(ids) + 1)} if ids else {}
         return hits + [SearchHit(found[i], score) for i, score in fuzzy if i in found]
 
-    def expand(
+    def entities(self, ids: Iterable[str]) -> dict[str, Entity]:
+        """The visible entities of ``ids``, by id (those that exist)."""
+        ids = list(dict.fromkeys(ids))
+        return {e.id: e for e in self.store.entities(ids, limit=len(ids) + 1)} if ids else {}
+
+    def chart(
         self,
-        entity_ids: Iterable[str],
+        seeds: Iterable[str],
         *,
         hops: int = 1,
         filters: GraphFilter = NO_FILTER,
         max_nodes: int = 500,
-    ) -> Subgraph:
-        """Several entities and everything within ``hops`` links of any of them (a link chart)."""
-        return self.store.expand(list(entity_ids), hops=hops, filters=filters, max_nodes=max_nodes)
+        add: Iterable[str] = (),
+    ) -> tuple[nx.Graph, bool]:
+        """A link chart: ``seeds`` and their ``hops``-hop neighbourhood, folded like a projection.
 
-    def chart_graph(self, subgraph: Subgraph) -> nx.Graph:
-        """A subgraph folded like a projection (one weighted edge per pair, records with dates)."""
-        from odyssey.graph.projection import fold
-
-        docs = self.documents_by_id(link.evidence.document_id for link in subgraph.links)
-        return fold(subgraph.entities.values(), subgraph.links, docs.values(), self.cases())
+        Read from the cached projection (:meth:`cached_graph`), so growing a
+        chart costs no store query. Like :meth:`GraphStore.expand`, neighbours
+        joined by the strongest links come first, the chart stops at
+        ``max_nodes`` (then the second value, *truncated*, is True), and
+        ``filters.entity_types`` never hides a seed. ``add`` (a path's entities)
+        join as they are, without their neighbours. Every edge keeps its link
+        records (evidence span, confidence, date, case). Returns a new graph.
+        """
+        wanted = filters.entity_types
+        base = self.cached_graph(replace(filters, entity_types=None))
+        seeds = list(dict.fromkeys(seeds))
+        nodes: dict[str, None] = dict.fromkeys(seeds)
+        frontier, truncated = [s for s in seeds if s in base], False
+        for _ in range(hops):
+            candidates: dict[str, float] = {}
+            for node in frontier:
+                for other, edge in base[node].items():
+                    if other in nodes or (
+                        wanted is not None and base.nodes[other]["type"] not in wanted
+                    ):
+                        continue
+                    strength = max((r["confidence"] for r in edge["links"]), default=0.0)
+                    candidates[other] = max(candidates.get(other, 0.0), strength)
+            frontier = []
+            for other in sorted(candidates, key=lambda n: (-candidates[n], n)):
+                if len(nodes) >= max_nodes:
+                    truncated = True
+                    break
+                nodes[other] = None
+                frontier.append(other)
+            if truncated or not frontier:
+                break
+        for extra in add:
+            nodes.setdefault(extra, None)
+        chart = base.subgraph([n for n in nodes if n in base]).copy()
+        lonely = [n for n in nodes if n not in base]  # no link passes the filters: shown alone
+        for entity in self.entities(lonely).values():
+            chart.add_node(entity.id, type=entity.type, label=entity.label, cases=set())
+        if missing := [s for s in seeds if s not in chart]:
+            raise NotFoundError(f"no entity {missing[0]!r} is visible in this store; search again")
+        return chart, truncated
 
     def cached_graph(self, filters: GraphFilter = NO_FILTER) -> nx.Graph:
         """The whole visible projection for ``filters``, kept for :attr:`CACHE_SECONDS`.
@@ -580,6 +632,38 @@ class Workbench:
         does not re-read the store. Treat it as read-only.
         """
         return self._app_cache().graph(self, filters)
+
+    def routes(self, spans: Iterable[tuple[str, int, int]]) -> list[Route]:
+        """Journeys written in these evidence spans: the places of one sentence, in reading order.
+
+        ``spans`` are (document id, start, end), e.g. the evidence of a chart's
+        links. A span naming two or more distinct places ("from Lagos via Agadez
+        to Tripoli", "Paris – Calais – Londres") is one route: origin, transit
+        stops, destination, ordered by :func:`odyssey.journeys.journey`.
+        """
+        by_doc: dict[str, set[tuple[int, int]]] = {}
+        for doc_id, start, end in spans:
+            by_doc.setdefault(doc_id, set()).add((start, end))
+        found: dict[tuple[str, ...], Route] = {}
+        text_of = {doc_id: doc.text for doc_id, doc in self.documents_by_id(by_doc).items()}
+        for doc_id, doc_spans in by_doc.items():
+            if doc_id not in text_of:
+                continue
+            places = [
+                m
+                for m in self.store.mentions(document_id=doc_id)
+                if m.type == "Location" and m.entity_id
+            ]
+            for start, end in sorted(doc_spans):
+                inside = [
+                    (m.start, m.end, m.entity_id)
+                    for m in places
+                    if start <= m.start and m.end <= end and m.entity_id
+                ]
+                stops = journey(text_of[doc_id], inside) if len(inside) >= 2 else []
+                if len(stops) >= 2 and tuple(stops) not in found:
+                    found[tuple(stops)] = Route(tuple(stops), doc_id, start, end)
+        return list(found.values())
 
     def _app_cache(self) -> _AppCache:
         with _CACHE_LOCK:  # made on first use, so the constructor above stays as it is
@@ -590,6 +674,7 @@ class Workbench:
 
 
 _CACHE_LOCK = threading.Lock()
+log = logging.getLogger("odyssey.workbench")
 
 
 class _LRU:
@@ -680,8 +765,10 @@ _WORDS = re.compile(r"\w+")
 class _AppCache:
     """What the app's reads keep between requests: projections, the label index, documents.
 
-    A projection or index older than ``max_age`` seconds is rebuilt on the next
-    request; one build runs at a time per key (others wait for it, then share it).
+    The first request for a key builds it (others asking meanwhile wait and share
+    it). Once older than ``max_age`` seconds, the old value is still served while
+    one background thread rebuilds it, so no click waits for a whole-store read
+    twice; :meth:`clear` drops everything at once.
     """
 
     def __init__(self, max_age: float) -> None:
@@ -689,23 +776,55 @@ class _AppCache:
         self.documents = _LRU(50_000)
         self._built: dict[Any, tuple[float, Any]] = {}
         self._locks: dict[Any, threading.Lock] = {}
+        self._refreshing: set[Any] = set()
         self._lock = threading.Lock()
+        self._generation = 0
 
     def clear(self) -> None:
         with self._lock:
             self._built.clear()
+            self._generation += 1
         self.documents.clear()
 
     def _get(self, key: Any, build: Any) -> Any:
         with self._lock:
             lock = self._locks.setdefault(key, threading.Lock())
-        with lock:
             hit = self._built.get(key)
-            if hit is not None and time.monotonic() - hit[0] < self.max_age:
+        if hit is not None:
+            if time.monotonic() - hit[0] >= self.max_age:
+                self._refresh_later(key, build)
+            return hit[1]
+        with lock:
+            with self._lock:
+                hit, generation = self._built.get(key), self._generation
+            if hit is not None:
                 return hit[1]
             value = build()
-            self._built[key] = (time.monotonic(), value)
+            with self._lock:
+                if generation == self._generation:  # not cleared while it was being built
+                    self._built[key] = (time.monotonic(), value)
             return value
+
+    def _refresh_later(self, key: Any, build: Any) -> None:
+        with self._lock:
+            if key in self._refreshing:
+                return
+            self._refreshing.add(key)
+            generation = self._generation
+
+        def rebuild() -> None:
+            try:
+                value = build()
+                with self._lock:
+                    if generation == self._generation:
+                        self._built[key] = (time.monotonic(), value)
+            except Exception:  # the stale value stays; the next request tries again
+                log.exception("rebuilding a cached projection failed")
+            finally:
+                with self._lock:
+                    self._refreshing.discard(key)
+
+        threading.Thread(target=rebuild, name="odyssey-cache-refresh", daemon=True).start()
 
     def graph(self, wb: Workbench, filters: GraphFilter) -> nx.Graph:
         return self._get(

@@ -12,6 +12,7 @@ MODULES = [
     "odyssey.model",
     "odyssey.schema",
     "odyssey.text",
+    "odyssey.journeys",
     "odyssey.workbench",
     "odyssey.dashboards.app",
     "odyssey.graph",

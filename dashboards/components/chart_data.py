@@ -9,17 +9,21 @@ link records so a click can show the evidence without asking the store again.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 import networkx as nx
 
 from odyssey.dashboards.components.chart_style import SIZE_MEASURES, community_colour, type_style
+from odyssey.model import Entity
 from odyssey.schema import link_type
 from odyssey.workbench import Workbench
 
 #: Links below this confidence are drawn dashed (plain co-occurrence in a sentence).
 WEAK_CONFIDENCE = 0.5
+#: Above this many edges a chart draws them straight (Cytoscape's fast "haystack" edges).
+MANY_EDGES = 400
 
 
 def _iso(value: Any) -> str | None:
@@ -57,12 +61,17 @@ def elements(
     wb: Workbench,
     graph: nx.Graph,
     *,
+    entities: Mapping[str, Entity] | None = None,
     seeds: set[str] = frozenset(),  # type: ignore[assignment]
     path: set[str] = frozenset(),  # type: ignore[assignment]
     path_edges: set[frozenset[str]] = frozenset(),  # type: ignore[assignment]
 ) -> list[dict[str, Any]]:
-    """Cytoscape elements for ``graph`` (a folded chart graph), seeds and path marked."""
+    """Cytoscape elements for ``graph`` (a folded chart graph), seeds and path marked.
+
+    ``entities`` (the subgraph's records) give places their coordinates (``lat``/``lon``).
+    """
     sized, membership = measures(wb, graph)
+    many = graph.number_of_edges() > MANY_EDGES
     out: list[dict[str, Any]] = []
     for node, attrs in graph.nodes(data=True):
         shape, colour = type_style(attrs.get("type", ""))
@@ -78,6 +87,10 @@ def elements(
         }
         for measure, scores in sized.items():
             data[f"size_{measure}"] = round(scores.get(node, 0.0), 4)
+        record = (entities or {}).get(node)
+        if record is not None and record.properties.get("latitude") is not None:
+            data["lat"] = float(record.properties["latitude"])
+            data["lon"] = float(record.properties["longitude"])
         classes = " ".join(c for c, on in (("seed", node in seeds), ("path", node in path)) if on)
         out.append({"data": data, "classes": classes})
     for a, b, attrs in graph.edges(data=True):
@@ -109,6 +122,8 @@ def elements(
             classes.append("weak")
         if frozenset((a, b)) in path_edges:
             classes.append("path")
+        if many:
+            classes.append("many")
         out.append(
             {
                 "data": {

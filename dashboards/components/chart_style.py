@@ -102,6 +102,14 @@ def stylesheet(size_by: str = "degree", colour_by: str = "type") -> list[dict[st
         },
         {"selector": "edge.weak", "style": {"line-style": "dashed"}},
         {
+            "selector": "edge.many",
+            "style": {
+                "curve-style": "haystack",
+                "haystack-radius": 0,
+                "target-arrow-shape": "none",
+            },
+        },
+        {
             "selector": "edge.directed",
             "style": {
                 "target-arrow-shape": "triangle",
@@ -109,13 +117,12 @@ def stylesheet(size_by: str = "degree", colour_by: str = "type") -> list[dict[st
                 "arrow-scale": 0.8,
             },
         },
+        {"selector": "node.path", "style": {"border-color": "#f97316", "border-width": 4}},
         {
-            "selector": ".path",
+            "selector": "edge.path",
             "style": {
                 "line-color": "#f97316",
                 "target-arrow-color": "#f97316",
-                "border-color": "#f97316",
-                "border-width": 4,
                 "width": 5,
                 "z-index": 10,
             },

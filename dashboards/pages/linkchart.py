@@ -23,11 +23,27 @@ from typing import Any
 
 import dash
 import dash_cytoscape as cyto
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import (
+    ALL,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    dcc,
+    html,
+    no_update,
+)
 
 from odyssey.dashboards.components.chart_data import elements
+from odyssey.dashboards.components.chart_export import chart_csv, chart_graphml
+from odyssey.dashboards.components.chart_layout import positions
 from odyssey.dashboards.components.chart_style import SIZE_MEASURES, legend, stylesheet
 from odyssey.dashboards.components.evidence import passage, sentence_around
+from odyssey.dashboards.components.figures import graph
+from odyssey.dashboards.components.places_map import map_figure
+from odyssey.dashboards.components.timeline import timeline_figure
 from odyssey.dashboards.components.widgets import empty, panel
 from odyssey.dashboards.context import workbench
 from odyssey.errors import OdysseyError
@@ -48,6 +64,8 @@ dash.register_page(
 MAX_NODES = 500
 #: The most statements the evidence panel lists for one link or entity.
 MAX_PASSAGES = 25
+#: How many shortest paths "find path" draws.
+MAX_PATHS = 3
 
 
 # -- layout ------------------------------------------------------------------------------------
@@ -235,7 +253,7 @@ def layout(entity: str | None = None, **_query: str) -> html.Div:
                                         layout={"name": "preset"},
                                         style={"width": "100%", "height": "620px"},
                                         minZoom=0.1,
-                                        maxZoom=4,
+                                        maxZoom=1.6,
                                         boxSelectionEnabled=True,
                                         responsive=True,
                                     ),
@@ -424,32 +442,33 @@ def draw(
         return [], {"name": "preset"}, "Search for an entity to start a chart.", legend(set())
     wb = workbench()
     filters = _filter(types, cases, start, end, confidence)
-    sub = wb.expand([*seeds, *path_nodes], hops=hops or 1, filters=filters, max_nodes=MAX_NODES)
-    graph = wb.chart_graph(sub)
+    graph, truncated = wb.chart(
+        seeds, hops=hops or 1, filters=filters, max_nodes=MAX_NODES, add=path_nodes
+    )
+    places = wb.entities(n for n, kind in graph.nodes(data="type") if kind == "Location")
     path_edges = {frozenset(pair) for pair in (path or {}).get("edges", [])}
-    els = elements(wb, graph, seeds=set(seeds), path=set(path_nodes), path_edges=path_edges)
-    # Nodes already on the chart keep their place; only new ones are laid out around them.
-    positions = {
+    els = elements(
+        wb,
+        graph,
+        entities=places,
+        seeds=set(seeds),
+        path=set(path_nodes),
+        path_edges=path_edges,
+    )
+    # Entities already on the chart keep their place; new ones start beside a neighbour.
+    previous = {
         e["data"]["id"]: e["position"]
         for e in shown or []
         if "position" in e and "source" not in e["data"]
     }
+    where = positions(graph, previous)
     for e in els:
-        if e["data"]["id"] in positions:
-            e["position"] = positions[e["data"]["id"]]
-    fresh = not positions or sum(
-        "position" not in e for e in els if "source" not in e["data"]
-    ) > len(positions)
-    chart_layout = (
-        {"name": "cose", "animate": False, "randomize": True, "nodeRepulsion": 8000,
-         "idealEdgeLength": 60, "numIter": 600, "fit": True, "padding": 20}
-        if fresh
-        else {"name": "cose", "animate": False, "randomize": False, "fit": False,
-              "nodeRepulsion": 8000, "idealEdgeLength": 60, "numIter": 300}
-    )  # fmt: skip
+        if "source" not in e["data"]:
+            e["position"] = where[e["data"]["id"]]
+    chart_layout = {"name": "preset", "fit": True, "padding": 30}
     nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
     summary = f"{nodes} entities, {edges} links"
-    if sub.truncated:
+    if truncated:
         summary += f" — stopped at {MAX_NODES} entities; narrow the filters to see the rest"
     present = {attrs.get("type") for _n, attrs in graph.nodes(data=True)}
     return els, chart_layout, summary, legend(present)
@@ -552,3 +571,186 @@ def evidence(node: dict | None, edge: dict | None) -> Any:
     if prop.endswith("tapNodeData") and node:
         return _entity_evidence(node)
     return no_update
+
+
+# -- find path -----------------------------------------------------------------------------------
+
+
+@callback(
+    Output("lc-path", "data"),
+    Output("lc-path-result", "children"),
+    Input("lc-path-go", "n_clicks"),
+    State("lc-path-from", "value"),
+    State("lc-path-to", "value"),
+    State("lc-types", "value"),
+    State("lc-cases", "value"),
+    State("lc-dates", "start_date"),
+    State("lc-dates", "end_date"),
+    State("lc-confidence", "value"),
+    prevent_initial_call=True,
+)
+def find_path(
+    _clicks: int,
+    a: str | None,
+    b: str | None,
+    types: list[str] | None,
+    cases: list[str] | None,
+    start: str | None,
+    end: str | None,
+    confidence: float | None,
+) -> Any:
+    """The shortest paths (up to 3) between two entities, through everything the filters let in."""
+    if not a or not b:
+        return no_update, empty("Pick the two entities to connect.")
+    wb = workbench()
+    filters = _filter(types, cases, start, end, confidence)
+    graph = wb.cached_graph(filters)
+    for end_id in (a, b):
+        if end_id not in graph:
+            label = wb.entity(end_id).label
+            return None, empty(f"{label} has no link that passes the filters; widen them.")
+    paths = wb.paths(a, b, k=MAX_PATHS, graph=graph)
+    if not paths:
+        return None, empty("No chain of links joins these two entities under these filters.")
+    nodes = list(dict.fromkeys(n for p in paths for n in p["nodes"]))
+    edges = [[h["source"]["id"], h["target"]["id"]] for p in paths for h in p["hops"]]
+    rows = []
+    for p in paths:
+        hops = p["hops"]
+        steps: list[Any] = [html.Strong(hops[0]["source"]["label"])]
+        for hop in hops:
+            kinds = sorted({link_type(r["type"]).label for r in hop["links"]})
+            steps += [html.Span(f" — {', '.join(kinds)} — ", className="muted"),
+                      html.Strong(hop["target"]["label"])]  # fmt: skip
+        rows.append(html.Li([html.Span(f"{len(hops)} hop(s): ", className="muted"), *steps]))
+    return {"nodes": nodes, "edges": edges}, html.Div(
+        [
+            html.P(f"{len(paths)} shortest path(s), drawn in orange:"),
+            html.Ol(rows, className="paths"),
+        ]
+    )
+
+
+# -- timeline and map of what is on the chart ----------------------------------------------------
+
+
+def _records(els: list[dict] | None, selected: list[dict] | None) -> list[dict]:
+    chosen = {n["id"] for n in selected or []}
+    out = []
+    for e in els or []:
+        data = e["data"]
+        if "source" not in data:
+            continue
+        if chosen and data["source"] not in chosen and data["target"] not in chosen:
+            continue
+        out.extend(data.get("records", []))
+    return out
+
+
+@callback(
+    Output("lc-timeline", "children"),
+    Input("lc-chart", "elements"),
+    Input("lc-chart", "selectedNodeData"),
+)
+def timeline(els: list[dict] | None, selected: list[dict] | None) -> Any:
+    """The dated statements of the chart, or of the selected entities when some are selected."""
+    records = [r for r in _records(els, selected) if r.get("date")]
+    if not records:
+        return empty("No dated statement on the chart yet.")
+    labels = {e["data"]["id"]: e["data"]["label"] for e in els or [] if "source" not in e["data"]}
+    docs = workbench().documents_by_id({r["document"] for r in records})
+    references = {i: d.reference or d.source.rsplit("/", 1)[-1] for i, d in docs.items()}
+    scope = "selected entities" if selected else "chart"
+    return html.Div(
+        [
+            html.P(f"{len(records)} dated statement(s) of the {scope}", className="muted"),
+            graph("lc-timeline-graph", timeline_figure(records, labels, references),
+                  filename="odyssey-timeline"),
+        ]
+    )  # fmt: skip
+
+
+@callback(
+    Output("lc-map", "children"),
+    Input("lc-chart", "elements"),
+    Input("lc-chart", "selectedNodeData"),
+)
+def places(els: list[dict] | None, selected: list[dict] | None) -> Any:
+    """The chart's places on a map, with the routes its statements describe."""
+    nodes = {e["data"]["id"]: e["data"] for e in els or [] if "source" not in e["data"]}
+    records = _records(els, selected)
+    weight: dict[str, int] = {}
+    for r in records:
+        for end in (r["source"], r["target"]):
+            weight[end] = weight.get(end, 0) + 1
+    located = [
+        {"id": i, "label": d["label"], "lat": d["lat"], "lon": d["lon"], "weight": weight.get(i, 0)}
+        for i, d in nodes.items()
+        if "lat" in d and (not selected or i in weight)
+    ]
+    unplaced = sorted(
+        d["label"] for d in nodes.values() if d.get("type") == "Location" and "lat" not in d
+    )
+    if not located:
+        return empty("No place with coordinates on the chart yet.")
+    spans = {(r["document"], r["start"], r["end"]) for r in records}
+    on_chart = {p["id"] for p in located}
+    routes = [
+        list(r.stops)
+        for r in workbench().routes(spans)
+        if sum(stop in on_chart for stop in r.stops) >= 2
+    ]
+    note = f"{len(located)} place(s), {len(routes)} route(s)"
+    if unplaced:
+        note += f"; without coordinates (countries): {', '.join(unplaced[:8])}"
+    return html.Div(
+        [
+            html.P(note, className="muted"),
+            graph("lc-map-graph", map_figure(located, routes), filename="odyssey-map"),
+        ]
+    )
+
+
+# -- export --------------------------------------------------------------------------------------
+
+clientside_callback(
+    """
+    function(clicks) {
+        return {type: "png", action: "download", filename: "odyssey-link-chart",
+                options: {full: true, scale: 2, bg: "#ffffff"}};
+    }
+    """,
+    Output("lc-chart", "generateImage"),
+    Input("lc-png", "n_clicks"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    """
+    function(clicks) {
+        const host = document.getElementById("lc-chart");
+        const holder = host && [host, ...host.querySelectorAll("*")].find(el => el._cyreg);
+        if (holder) { holder._cyreg.cy.fit(undefined, 30); }
+        return window.dash_clientside.no_update;
+    }
+    """,
+    Output("lc-fit", "title"),
+    Input("lc-fit", "n_clicks"),
+    prevent_initial_call=True,
+)
+
+
+@callback(
+    Output("lc-download", "data"),
+    Input("lc-graphml", "n_clicks"),
+    Input("lc-csv", "n_clicks"),
+    State("lc-chart", "elements"),
+    prevent_initial_call=True,
+)
+def export(_graphml: int | None, _csv: int | None, els: list[dict] | None) -> Any:
+    """The chart as GraphML (entities and folded links) or CSV (one row per statement)."""
+    if not els:
+        raise OdysseyError("the chart is empty: search for an entity first, then export")
+    if ctx.triggered_id == "lc-graphml":
+        return dcc.send_string(chart_graphml(els), "odyssey-link-chart.graphml")
+    return dcc.send_string(chart_csv(els), "odyssey-link-chart.csv")

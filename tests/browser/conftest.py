@@ -87,6 +87,12 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+#: True when Dash has no callback pending and every plotly graph on the page is drawn.
+SETTLED = """() => !document.querySelector('._dash-loading-callback') &&
+    [...document.querySelectorAll('.dash-graph')].every(
+        g => !g.classList.contains('dash-graph--pending') && g.querySelector('.main-svg'))"""
+
+
 class AppPage:
     """One browser tab on the app, watched for off-machine requests and console errors."""
 
@@ -106,16 +112,16 @@ class AppPage:
         return self.page
 
     def settle(self) -> None:
-        """Wait for Dash: the page rendered, no callback in flight."""
+        """Wait for Dash: the page rendered, no callback pending, every graph drawn."""
         self.page.wait_for_selector("main.page h1")
-        self.page.wait_for_load_state("networkidle")
-        self.page.wait_for_function(
-            "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
-        )
+        for _ in range(2):  # a callback's answer may start another: settle twice
+            self.page.wait_for_load_state("networkidle")
+            self.page.wait_for_function(SETTLED)
 
     def shot(self, name: str) -> Path:
         """A full-page screenshot, saved as ``NAME.png`` under the test's tmp dir."""
         path = self.shots / f"{name}.png"
+        self.page.evaluate("window.scrollTo(0, 0)")  # the sticky top bar stays on top
         self.page.screenshot(path=str(path), full_page=True)
         return path
 

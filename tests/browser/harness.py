@@ -178,3 +178,45 @@ class PageWatch:
             + [f"console error: {text}" for text in self.console_errors]
             + [f"failed request: {text}" for text in self.failed]
         )
+
+
+#: A JavaScript expression for the Cytoscape instance of the link chart (``#lc-chart``).
+CYTOSCAPE = (
+    "(() => { const host = document.getElementById('lc-chart');"
+    " const holder = host && [host, ...host.querySelectorAll('*')].find(el => el._cyreg);"
+    " return holder ? holder._cyreg.cy : null; })()"
+)
+
+
+def chart_point(page: Any, selector: str) -> tuple[float, float]:
+    """Where on the page to click the chart element ``selector`` (a Cytoscape selector).
+
+    The view is fitted around the element first. Nodes give their centre; an edge
+    gives the point of its line nearest the middle that no node covers (labels take no clicks),
+    so a real mouse click there is what an analyst's click on that link is.
+    """
+    x, y = page.evaluate(
+        f"""(sel) => {{
+            const cy = {CYTOSCAPE};
+            const el = cy.$(sel)[0];
+            if (!el) {{ throw new Error('no chart element ' + sel); }}
+            cy.fit(el.isNode() ? el.closedNeighborhood() : el.connectedNodes(), 60);
+            const box = cy.container().getBoundingClientRect();
+            if (el.isNode()) {{
+                const p = el.renderedPosition();
+                return [p.x + box.left, p.y + box.top];
+            }}
+            const a = el.source().renderedPosition(), b = el.target().renderedPosition();
+            const covered = (x, y) => cy.nodes().some(n => {{
+                const bb = n.renderedBoundingBox({{includeLabels: false}});
+                return x >= bb.x1 - 2 && x <= bb.x2 + 2 && y >= bb.y1 - 2 && y <= bb.y2 + 2;
+            }});
+            for (const t of [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75]) {{
+                const x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t;
+                if (!covered(x, y)) {{ return [x + box.left, y + box.top]; }}
+            }}
+            throw new Error('every point of ' + sel + ' is covered by a node');
+        }}""",
+        selector,
+    )
+    return x, y
