@@ -416,13 +416,8 @@ class Workbench:
         return records_of_entity(records, entity_id)
 
     def _strategic_data(self) -> StrategicData:
-        """What trends count from: read once, then kept fresh without making anyone wait.
-
-        The first call reads the store (seconds on a big one). Once the data is
-        older than ``CACHE_SECONDS``, or after :meth:`refresh`, the next call
-        starts a rebuild in a background thread and answers with the data it
-        has; the rebuilt data answers from then on (``as_of`` says when it was read).
-        """
+        """What trends count from: read once and cached like the app's other reads (when
+        stale, the old data answers while a background thread reads the store again)."""
         from odyssey.graph.analytics.trends import gather
         from odyssey.ingest.ncbs import country_of_ncb
 
@@ -431,35 +426,7 @@ class Workbench:
             data.index()  # the arrays every tally counts with
             return data
 
-        # a new token after refresh() or CACHE_SECONDS: the sign that the data is stale
-        token = self._app_cache()._get(("strategic-token",), object)
-        state = self.__dict__.setdefault(
-            "_strategic_state",
-            {"lock": threading.Lock(), "data": None, "token": None, "busy": False},
-        )
-        with state["lock"]:
-            if state["data"] is None:
-                state["data"], state["token"] = build(), token
-            if state["token"] is token or state["busy"]:
-                return state["data"]
-            state["busy"] = True
-            stale = state["data"]
-
-        def rebuild() -> None:
-            try:
-                fresh = build()
-            except Exception:  # the old data keeps answering; the next call tries again
-                import logging
-
-                logging.getLogger("odyssey").exception("rebuilding the strategic data failed")
-                fresh = None
-            with state["lock"]:
-                if fresh is not None:
-                    state["data"], state["token"] = fresh, token
-                state["busy"] = False
-
-        threading.Thread(target=rebuild, name="odyssey-trends", daemon=True).start()
-        return stale
+        return self._app_cache()._get(("strategic",), build)
 
     def _strategic_cases(
         self, categories: Iterable[str] | None, region: str | None
