@@ -329,35 +329,40 @@ class Workbench:
         region: str | None = None,
         top: int = 5,
     ) -> list[CommunityProfile]:
-        """The ``top`` largest communities (Louvain) of the links stated in the filtered cases'
-        reports, described without names: size, cases, countries, crime types (suppressed)."""
+        """The ``top`` communities with the most members named in the filtered reports.
+
+        Communities are found once on the whole visible network (Louvain, cached
+        like the projection); the filters say where each is active. Described
+        without names: members, people, cases, countries, crime types (suppressed).
+        See ``odyssey.graph.analytics.trends.active_communities``.
+        """
         from odyssey.disclosure import suppress
         from odyssey.graph.analytics import communities
-        from odyssey.graph.analytics.trends import CommunityProfile
+        from odyssey.graph.analytics.trends import CommunityProfile, active_communities
 
-        cases = self._strategic_cases(categories, region)
-        if cases is not None and not cases:
-            return []
-        filters = GraphFilter(cases=cases, start=start, end=end)
-        graph = self._app_cache().graph(self, filters)
-        found = self._app_cache()._get(
-            ("communities", filters), lambda: communities(graph, "louvain", seed=0)
+        membership = self._app_cache()._get(
+            ("communities",),
+            lambda: communities(self.cached_graph(), "louvain", seed=0).membership(),
         )
-        info = graph.graph.get("cases", {})
-        out = []
-        for group in found.communities[:top]:
-            ids = {c for node in group for c in graph.nodes[node.id].get("cases", ())}
-            known = [info[c] for c in ids if c in info]
-            out.append(
-                CommunityProfile(
-                    size=suppress(len(group)),
-                    people=suppress(sum(1 for node in group if node.type == "Person")),
-                    cases=suppress(len(ids)),
-                    countries=tuple(sorted({c.country for c in known if c.country})),
-                    categories=tuple(sorted({str(c.crime_category) for c in known})),
-                )
+        found = active_communities(
+            self._strategic_data(),
+            membership,
+            start=start,
+            end=end,
+            categories=categories,
+            region=region,
+            top=top,
+        )
+        return [
+            CommunityProfile(
+                size=suppress(c.entities),
+                people=suppress(c.people),
+                cases=suppress(c.cases),
+                countries=c.countries,
+                categories=c.categories,
             )
-        return out
+            for c in found
+        ]
 
     def crosscase_ranked(
         self,
@@ -384,7 +389,7 @@ class Workbench:
             return RankedCrossCase([], [], 0)
         types = frozenset(entity_types) if entity_types is not None else None
         filters = GraphFilter(entity_types=types, cases=cases, start=start, end=end)
-        graph = self._app_cache().graph(self, filters)
+        graph = self.cached_graph(filters)
         return self._app_cache()._get(
             ("crosscase", filters, top_links),
             lambda: rank(graph, cross_case(graph), top_links=top_links),

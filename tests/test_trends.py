@@ -16,6 +16,7 @@ from odyssey.graph.analytics import trends as trends_module
 from odyssey.graph.analytics.trends import (
     Report,
     StrategicData,
+    active_communities,
     period_of,
     publish,
     tally,
@@ -113,6 +114,20 @@ def test_published_trends_never_show_a_count_below_five() -> None:
     assert published.routes == [] and published.routes_hidden == 1  # a width would tell
     assert published.new_entities == "<5"
     assert published.span == (date(2026, 1, 5), date(2026, 4, 9))
+
+
+def test_communities_are_ranked_by_their_members_named_in_the_selection() -> None:
+    data = _data()
+    membership = {"p1": 0, "phone": 0, "v1": 1, "p2": 1, "nobody": 2}
+    found = active_communities(data, membership)
+    assert [(c.entities, c.people, c.cases) for c in found] == [(2, 1, 2), (2, 2, 3)]
+    assert found[0].countries == ("IT", "NG") and found[1].categories == (
+        "smuggling",
+        "trafficking",
+    )
+    africa = active_communities(data, membership, region="AFRIPOL")
+    assert [(c.entities, c.countries) for c in africa] == [(2, ("NG",)), (2, ("LY", "NG"))]
+    assert active_communities(data, membership, start=date(2027, 1, 1)) == []
 
 
 @pytest.mark.parametrize(

@@ -157,7 +157,7 @@ def layout(**_query: str) -> html.Div:
             html.Div(
                 [
                     panel(
-                        "Largest communities",
+                        "Largest communities active in the selection",
                         dcc.Loading(html.Div(id="tr-communities"), type="dot"),
                     ),
                     panel(
@@ -290,7 +290,8 @@ def communities(
     _by: str,
     _breakdown: str,
 ) -> Any:
-    """The largest communities of the selection, described by counts and places, never names."""
+    """The communities of the whole network with the most members named in the selection,
+    described by counts and places, never names."""
     found = workbench().largest_communities(
         start=day(start), end=day(end), categories=categories or None, region=region or None
     )
@@ -308,7 +309,7 @@ def communities(
         for i, c in enumerate(found, 1)
     ]
     return table(
-        ["#", "Entities", "People", "Cases", "Countries", "Crime categories"],
+        ["#", "Members named", "People", "Cases", "Countries", "Crime categories"],
         rows,
         numeric={0, 1, 2, 3},
     )

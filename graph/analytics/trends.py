@@ -237,17 +237,7 @@ def tally(
     if start and end and start > end:
         raise ValidationError(f"the window starts ({start}) after it ends ({end})")
     ix = data.index()
-    area = members(region) if region else None
-    # reports the category and region filters keep, at any date (for "new" KPIs), and in the window
-    kept = ix.day >= 0
-    if categories is not None:
-        wanted = set(categories)
-        kept &= np.array([c in wanted for c in ix.categories], dtype=bool)[ix.category]
-    if area is not None:
-        kept &= np.array([c in area for c in ix.countries], dtype=bool)[ix.country]
-    lo = start.toordinal() if start else -1
-    hi = end.toordinal() if end else np.iinfo(np.int64).max
-    window = kept & (ix.day >= lo) & (ix.day <= hi)
+    kept, window, lo, hi = ix.masks(start, end, categories, region)
 
     names, row_report, row_group = ix.groups(breakdown)
     keys = ix.period_keys(by)
@@ -313,6 +303,64 @@ def tally(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ActiveCommunity:
+    """A community of the whole network, as active in a selection of reports (raw counts)."""
+
+    entities: int
+    people: int
+    cases: int
+    countries: tuple[str, ...]
+    categories: tuple[str, ...]
+
+
+def active_communities(
+    data: StrategicData,
+    membership: dict[str, int],
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    categories: Iterable[str] | None = None,
+    region: str | None = None,
+    top: int = 5,
+) -> list[ActiveCommunity]:
+    """The communities with the most members named in the selected reports, largest first.
+
+    ``membership`` maps entity id -> community (of the whole network, found
+    once: a community is a network, and a selection shows where it is active).
+    A member counts when a report the filters keep names it; cases, countries
+    and crime categories are those of such reports.
+    """
+    ix = data.index()
+    _, window, _, _ = ix.masks(start, end, categories, region)
+    community = np.array([membership.get(e, -1) for e in ix.entities], dtype=np.int64)
+    occ = np.flatnonzero(window[ix.occ_report] & (community[ix.occ_entity] >= 0))
+    if occ.size == 0:
+        return []
+    comm = community[ix.occ_entity[occ]]
+    reports = ix.occ_report[occ]
+    n_ent = len(ix.entities) + 1
+    members_ = np.unique(comm * n_ent + ix.occ_entity[occ])
+    sizes = np.bincount(members_ // n_ent)
+    people = np.bincount(members_ // n_ent, weights=ix.is_person[members_ % n_ent])
+    out = []
+    for c in np.argsort(-sizes, kind="stable")[:top]:
+        if sizes[c] == 0:
+            break
+        mine = reports[comm == c]
+        cases = {int(x) for x in ix.case[mine] if x >= 0}
+        out.append(
+            ActiveCommunity(
+                entities=int(sizes[c]),
+                people=int(people[c]),
+                cases=len(cases),
+                countries=tuple(sorted({ix.countries[x] for x in ix.country[mine]} - {None})),
+                categories=tuple(sorted({ix.categories[x] for x in ix.category[mine]})),
+            )
+        )
+    return out
+
+
 def _period_label(key: int, by: str) -> str:
     if by == "month":
         return f"{key // 12:04d}-{key % 12 + 1:02d}"
@@ -370,6 +418,8 @@ class _Index:
         self.occ_report = np.array([d for _, d, _ in occurrences], dtype=np.int64)
         self.occ_person = np.array([p for _, _, p in occurrences], dtype=bool)
         self.victim = np.array([e in data.victims for e in self.entities], dtype=bool)
+        self.is_person = np.zeros(len(self.entities), dtype=np.float64)
+        self.is_person[self.occ_entity[self.occ_person]] = 1.0
         self.nationalities, nat = _numbering(sorted(set(data.nationality.values())))
         self.nationality = np.array(
             [nat.get(data.nationality.get(e, ""), -1) for e in self.entities], dtype=np.int64
@@ -381,6 +431,26 @@ class _Index:
         self.leg_report = np.array([d for _, _, d in legs], dtype=np.int64)
         self._groups: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
         self._case_firsts: dict[bytes, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def masks(
+        self,
+        start: date | None,
+        end: date | None,
+        categories: Iterable[str] | None,
+        region: str | None,
+    ) -> tuple[np.ndarray, np.ndarray, int, int]:
+        """Reports the category and region filters keep (dated, any date: for the "new" KPIs),
+        those of them inside the window, and the window as day ordinals."""
+        kept = self.day >= 0
+        if categories is not None:
+            wanted = set(categories)
+            kept &= np.array([c in wanted for c in self.categories], dtype=bool)[self.category]
+        if region:
+            area = members(region)
+            kept &= np.array([c in area for c in self.countries], dtype=bool)[self.country]
+        lo = start.toordinal() if start else -1
+        hi = end.toordinal() if end else int(np.iinfo(np.int64).max)
+        return kept, kept & (self.day >= lo) & (self.day <= hi), lo, hi
 
     def period_keys(self, by: str) -> np.ndarray:
         """Each report's period as a number: year*12+month-1, year*4+quarter-1, or the year."""
@@ -580,11 +650,13 @@ __all__ = [
     "MEASURES",
     "PERIODS",
     "VICTIM_LINKS",
+    "ActiveCommunity",
     "CommunityProfile",
     "Report",
     "StrategicData",
     "StrategicTrends",
     "Tally",
+    "active_communities",
     "gather",
     "groups_of_report",
     "period_of",
