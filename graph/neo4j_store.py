@@ -8,7 +8,15 @@ as a graph:
 * ``(:Mention)-[:FOUND_IN]->(:Document)`` and ``(:Mention)-[:REFERS_TO]->(:Entity)``;
 * every link is a relationship between two entities whose type is the schema's
   link type (``USES``, ``CALLED``...), carrying its id, evidence span
-  (``document_id``, ``start``, ``end``), method, confidence and ``occurred_at``.
+  (``document_id``, ``start``, ``end``), method, confidence and ``occurred_at``;
+* entity resolution as in the embedded store: ``(:Record)`` nodes (what
+  extraction wrote, numbered by ``seq``, with the ``entity_id`` they are
+  assigned to), ``record_id`` on each mention and ``source_record`` /
+  ``target_record`` on each link, judgements as
+  ``(:Record)-[:JUDGED {source, decision, score, reasons, note}]->(:Record)``,
+  and ``(:Meta {key, value})`` nodes for the record counter, the last resolved
+  ``seq`` and the layout version. A link whose two records are assigned to one
+  entity is a self-loop, kept but never read.
 
 Dates are ISO strings (``2026-01-14``) so comparisons and periods read as in
 SQLite; free-form maps (entity properties, document metadata, link properties)
@@ -27,12 +35,20 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import neo4j
-from neo4j import Auth, Driver, GraphDatabase, ManagedTransaction, RoutingControl
+from neo4j import (
+    Auth,
+    Driver,
+    GraphDatabase,
+    ManagedTransaction,
+    NotificationDisabledClassification,
+    RoutingControl,
+)
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from odyssey.errors import NotFoundError, StoreError, ValidationError
@@ -66,6 +82,10 @@ T = TypeVar("T")
 #: URI schemes this store opens.
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")  # as NEO4J_SCHEMES
 
+#: Version 2 is the layout with entity resolution (records, judgements); a database written
+#: before it has no records behind its entities and is refused, as the embedded store does.
+SCHEMA_VERSION = 2
+
 _NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _FULLTEXT = "odyssey_entity_search"
 
@@ -78,6 +98,16 @@ _SCHEMA: dict[str, str] = {
     "FOR (n:Entity) REQUIRE n.id IS UNIQUE",
     "odyssey_mention_id": "CREATE CONSTRAINT odyssey_mention_id IF NOT EXISTS "
     "FOR (n:Mention) REQUIRE n.id IS UNIQUE",
+    "odyssey_record_id": "CREATE CONSTRAINT odyssey_record_id IF NOT EXISTS "
+    "FOR (n:Record) REQUIRE n.id IS UNIQUE",
+    "odyssey_record_seq": "CREATE CONSTRAINT odyssey_record_seq IF NOT EXISTS "
+    "FOR (n:Record) REQUIRE n.seq IS UNIQUE",
+    "odyssey_meta_key": "CREATE CONSTRAINT odyssey_meta_key IF NOT EXISTS "
+    "FOR (n:Meta) REQUIRE n.key IS UNIQUE",
+    "odyssey_record_entity": "CREATE INDEX odyssey_record_entity IF NOT EXISTS "
+    "FOR (n:Record) ON (n.entity_id)",
+    "odyssey_mention_record": "CREATE INDEX odyssey_mention_record IF NOT EXISTS "
+    "FOR (n:Mention) ON (n.record_id)",
     "odyssey_entity_type": "CREATE INDEX odyssey_entity_type IF NOT EXISTS "
     "FOR (n:Entity) ON (n.type)",
     "odyssey_document_case": "CREATE INDEX odyssey_document_case IF NOT EXISTS "
@@ -187,6 +217,11 @@ class Neo4jStore(GraphStore):
                 connection_timeout=10.0,
                 max_transaction_retry_time=30.0,
                 user_agent="odyssey",
+                # a fresh database has not seen every label, type and key the queries name yet;
+                # the server's "does not exist" notices about them are noise on the user's terminal
+                notifications_disabled_classifications=[
+                    NotificationDisabledClassification.UNRECOGNIZED
+                ],
             )
             driver.verify_connectivity()
         except AuthError:
@@ -204,6 +239,7 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"cannot open Neo4j at {uri} ({_one_line(err)})") from None
         self._driver: Driver | None = driver
         self._ensure_schema()
+        self._check_version()
 
     # -- plumbing ----------------------------------------------------------------
 
@@ -259,6 +295,37 @@ class Neo4jStore(GraphStore):
                 "the user needs schema rights"
             ) from None
 
+    def _meta(self, key: str) -> int | None:
+        """A number kept in a ``(:Meta {key, value})`` node, or None before it is first written."""
+        rows = self._read("MATCH (m:Meta {key: $key}) RETURN m.value AS value", key=key)
+        return rows[0]["value"] if rows else None
+
+    def _check_version(self) -> None:
+        """Mark an empty database with this layout's version; refuse one in another layout."""
+        version = self._meta("schema_version")
+        if version is None:
+            if self._read("RETURN EXISTS { MATCH (:Document) } AS used")[0]["used"]:
+                raise StoreError(
+                    f"the Neo4j database at {self.uri} was written by an older Odyssey (before "
+                    "entity resolution); ingest its files again into an empty database"
+                )
+            self._write(
+                lambda tx: tx.run(
+                    "MERGE (m:Meta {key: 'schema_version'}) SET m.value = $version",
+                    version=SCHEMA_VERSION,
+                ).consume()
+            )
+        elif version > SCHEMA_VERSION:
+            raise StoreError(
+                f"the Neo4j database at {self.uri} was written by a newer Odyssey "
+                f"(schema {version}); upgrade Odyssey to read it"
+            )
+        elif version < SCHEMA_VERSION:
+            raise StoreError(
+                f"the Neo4j database at {self.uri} was written by an older Odyssey (schema "
+                f"{version}); ingest its files again into an empty database"
+            )
+
     def _visible(self, kind: str, var: str) -> tuple[str, dict[str, Any]]:
         """The one place the read scope becomes Cypher.
 
@@ -289,20 +356,29 @@ class Neo4jStore(GraphStore):
             links_by_type.setdefault(_rel(lk.type), []).append(lk)
         docs = [_document_row(d) for d in _unique(batch.documents)]
         cases = [_case_row(c) for c in _unique(batch.cases)]
-        mentions = [_mention_row(m) for m in _unique(batch.mentions)]
+        mentions = _unique(batch.mentions)
+        referenced = {e.id for e in batch.entities} | {m.entity_id for m in mentions if m.entity_id}
+        referenced |= {end for lk in batch.links for end in (lk.source, lk.target)}
 
         def work(tx: ManagedTransaction) -> WriteResult:
-            _check_references(tx, batch)
-            new_docs = _created(
+            # one look-up serves the reference check and the assignments: a record that
+            # resolution assigned elsewhere writes onto its entity (a new record is its own)
+            entity_of = _entities_of_records(tx, referenced)
+            _check_references(tx, batch, entity_of)
+            assigned = {r: e for r, e in entity_of.items() if r != e}
+            new_docs = _counted(
                 tx,
                 "UNWIND $rows AS row MERGE (d:Document {id: row.id}) ON CREATE SET d += row",
                 docs,
             )
-            new_cases = _created(
+            new_cases = _counted(
                 tx, "UNWIND $rows AS row MERGE (c:Case {id: row.id}) ON CREATE SET c += row", cases
             )
-            new_entities = _merge_entities(tx, batch.entities)
-            new_mentions = _created(
+            _put_records(tx, batch.entities)
+            new_entities = _merge_entities(
+                tx, [replace(e, id=assigned.get(e.id, e.id)) for e in batch.entities]
+            )
+            new_mentions = _counted(
                 tx,
                 "UNWIND $rows AS row "
                 "MATCH (d:Document {id: row.document_id}) "
@@ -313,19 +389,19 @@ class Neo4jStore(GraphStore):
                 "WITH m, row WHERE row.entity_id IS NOT NULL "
                 "MATCH (e:Entity {id: row.entity_id}) "
                 "CREATE (m)-[:REFERS_TO]->(e)",
-                mentions,
+                [_mention_row(m, assigned) for m in mentions],
             )
             new_links = 0
             for name, rows in links_by_type.items():
-                new_links += _created(
+                new_links += _counted(
                     tx,
                     "UNWIND $rows AS row "
                     f"OPTIONAL MATCH ()-[old:{name} {{id: row.id}}]->() "
                     "WITH row WHERE old IS NULL "
                     "MATCH (a:Entity {id: row.source}) MATCH (b:Entity {id: row.target}) "
                     f"CREATE (a)-[l:{name}]->(b) SET l = row.props",
-                    [_link_row(lk) for lk in rows],
-                    what="relationships",
+                    [_link_row(lk, assigned) for lk in rows],
+                    counter="relationships_created",
                 )
             return WriteResult(new_docs, new_cases, new_entities, new_mentions, new_links)
 
@@ -410,7 +486,8 @@ class Neo4jStore(GraphStore):
         Entities in ``exempt`` pass the entity-type filter (the seeds of an expansion).
         """
         cond, params = self._visible("document", "d")
-        where = [cond]
+        # a link whose two ends were resolved into one entity stays stored (a self-loop), unseen
+        where = [cond, "a <> b"]
         if filters.link_types is not None:
             where.append("type(l) IN $link_types")
             params["link_types"] = sorted(filters.link_types)
@@ -667,38 +744,159 @@ class Neo4jStore(GraphStore):
         rows.sort(key=lambda r: (r["period"], r["grp"] is not None, r["grp"] or ""))
         return [SeriesPoint(period=r["period"], group=r["grp"], value=r["value"]) for r in rows]
 
-    # -- entity resolution: not yet on Neo4j -------------------------------------------------
-    # Records, assignments and judgements (graph/store.py) exist in the embedded store only
-    # for now. Each method refuses in one clear line rather than answering wrongly.
+    # -- entity resolution ---------------------------------------------------------------
 
     def records(self, *, types: Iterable[str] | None = None, since: int = 0) -> list[Record]:
-        raise self._no_resolution()
+        type_list = None
+        if types is not None:
+            type_list = sorted(types)
+            for t in type_list:
+                entity_type(t)
+        cond, params = self._visible("document", "d")
+        rows = self._read(
+            "MATCH (r:Record) WHERE r.seq > $since AND ($types IS NULL OR r.type IN $types) "
+            "RETURN r, COLLECT { MATCH (:Mention {record_id: r.id})-[:FOUND_IN]->(d:Document) "
+            f"WHERE {cond} RETURN DISTINCT d.id }} AS docs ORDER BY r.seq",
+            since=since,
+            types=type_list,
+            **params,
+        )
+        out = []
+        for row in rows:
+            if not row["docs"] and self.scope.handling_codes is not None:
+                continue  # known only from documents this reader may not see
+            out.append(_record(row["r"], row["docs"]))
+        return out
 
     def assign(
         self, assignments: Mapping[str, str], entities: Sequence[Entity], *, through: int
     ) -> int:
-        raise self._no_resolution()
+        by_id = {e.id: e for e in entities}
+
+        def work(tx: ManagedTransaction) -> int:
+            current = {
+                r["id"]: (r["entity_id"], r["type"])
+                for r in tx.run(
+                    "UNWIND $ids AS id MATCH (r:Record {id: id}) "
+                    "RETURN r.id AS id, r.entity_id AS entity_id, r.type AS type",
+                    ids=list(assignments),
+                )
+            }
+            if missing := sorted(set(assignments) - set(current)):
+                raise NotFoundError(
+                    f"{len(missing)} record(s) to assign are not stored (e.g. {missing[0]}); "
+                    "run resolution on this store again"
+                )
+            _write_entities(tx, list(by_id.values()))  # as given: resolution computed them whole
+            targets = sorted(set(assignments.values()) - set(by_id))
+            known = set(_stored(tx, "Entity", targets, whole=False))
+            if missing := sorted(set(targets) - known):
+                raise ValidationError(
+                    f"records are assigned to entity {missing[0]}, which is neither stored nor given; "
+                    "pass it in entities"
+                )
+            moved = [
+                {"record": r, "entity": e, "old": current[r][0]}
+                for r, e in assignments.items()
+                if current[r][0] != e
+            ]
+            for mv in moved:
+                given = by_id.get(mv["entity"])
+                if given and given.type != current[mv["record"]][1]:
+                    raise ValidationError(
+                        f"record {mv['record']} is a {current[mv['record']][1]}; "
+                        f"it cannot join {mv['entity']}"
+                    )
+            _move_records(tx, moved)
+            tx.run(
+                "MERGE (t:Meta {key: 'resolved_through'}) ON CREATE SET t.value = 0 "
+                "SET t.value = CASE WHEN $through > t.value THEN $through ELSE t.value END",
+                through=through,
+            ).consume()
+            return len(moved)
+
+        return self._write(work)
 
     def resolved_through(self) -> int:
-        raise self._no_resolution()
+        return self._meta("resolved_through") or 0
 
     def put_judgements(self, judgements: Iterable[Judgement]) -> int:
-        raise self._no_resolution()
+        rows = [
+            {"a": j.a, "b": j.b, "source": j.source, "decision": j.decision, "score": j.score,
+             "reasons": _json(dict(j.reasons)), "note": j.note}
+            for j in judgements
+        ]  # fmt: skip
+
+        def work(tx: ManagedTransaction) -> int:
+            wanted = sorted({r["a"] for r in rows} | {r["b"] for r in rows})
+            if missing := sorted(set(wanted) - set(_stored(tx, "Record", wanted, whole=False))):
+                raise NotFoundError(
+                    f"{len(missing)} judged record(s) are not stored (e.g. {missing[0]}); "
+                    "judge records of this store (see odyssey entities)"
+                )
+            tx.run(
+                "UNWIND $rows AS row "
+                "MATCH (a:Record {id: row.a}) MATCH (b:Record {id: row.b}) "
+                "MERGE (a)-[j:JUDGED {source: row.source}]->(b) "
+                "SET j.decision = row.decision, j.score = row.score, j.reasons = row.reasons, "
+                "j.note = row.note",
+                rows=rows,
+            ).consume()
+            return len(rows)
+
+        return self._write(work) if rows else 0
 
     def judgements(
         self, records: Iterable[str] | None = None, *, source: JudgementSource | None = None
     ) -> list[Judgement]:
-        raise self._no_resolution()
+        if records is None:
+            match, params = "MATCH ()-[j:JUDGED]->()", {}
+        else:
+            match = "UNWIND $ids AS rid MATCH (:Record {id: rid})-[j:JUDGED]-() WITH DISTINCT j"
+            params = {"ids": sorted(set(records))}
+        rows = self._read(
+            f"{match} WHERE $source IS NULL OR j.source = $source "
+            "RETURN startNode(j).id AS a, endNode(j).id AS b, j.source AS source, "
+            "j.decision AS decision, j.score AS score, j.reasons AS reasons, j.note AS note "
+            "ORDER BY a, b, source",
+            source=source,
+            **params,
+        )
+        return [Judgement(**{**r, "reasons": json.loads(r["reasons"])}) for r in rows]
 
     def forget_judgements(
         self, pairs: Iterable[tuple[str, str]], *, source: JudgementSource
     ) -> int:
-        raise self._no_resolution()
+        ordered = sorted({(min(a, b), max(a, b)) for a, b in pairs})
+        if not ordered:
+            return 0
+        return self._write(
+            lambda tx: _counted(
+                tx,
+                "UNWIND $rows AS p MATCH (:Record {id: p[0]})-[j:JUDGED]->(:Record {id: p[1]}) "
+                "WHERE j.source = $source DELETE j",
+                [list(p) for p in ordered],
+                counter="relationships_deleted",
+                source=source,
+            )
+        )
 
-    def _no_resolution(self) -> StoreError:
-        return StoreError(
-            f"entity resolution is not available on the Neo4j store ({self.uri}) yet; "
-            "resolve in an embedded store, then copy it with odyssey migrate"
+    def as_written(self) -> Batch:
+        cond, params = self._visible("document", "d")
+        mentions = self._read(
+            f"MATCH (m:Mention)-[:FOUND_IN]->(d:Document) WHERE {cond} "
+            "RETURN m ORDER BY m.document_id, m.start, m.id",
+            **params,
+        )
+        links = self._read(
+            f"{_LINK_MATCH} WHERE {cond} "
+            "RETURN l {.*, type: type(l), source: l.source_record, target: l.target_record} AS link "
+            "ORDER BY l.id",
+            **params,
+        )
+        return Batch(
+            mentions=[_mention(r["m"], written=True) for r in mentions],
+            links=[_link(r) for r in links],
         )
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -722,29 +920,46 @@ def _unique(records: Iterable[R]) -> list[R]:
     return list(seen.values())
 
 
-def _created(
-    tx: ManagedTransaction, query: str, rows: list[dict[str, Any]], what: str = "nodes"
+def _counted(
+    tx: ManagedTransaction,
+    query: str,
+    rows: Sequence[Any],
+    counter: str = "nodes_created",
+    **params: Any,
 ) -> int:
-    """Run an ``UNWIND $rows`` write and say how many nodes (or relationships) it created."""
+    """Run an ``UNWIND $rows`` write and return one of its counters (nodes created by default)."""
     if not rows:
         return 0
-    counters = tx.run(query, rows=rows).consume().counters
-    return counters.relationships_created if what == "relationships" else counters.nodes_created
+    return int(getattr(tx.run(query, rows=rows, **params).consume().counters, counter))
 
 
-def _check_references(tx: ManagedTransaction, batch: Batch) -> None:
-    """Refuse a batch whose mentions or links point at records that exist nowhere."""
+def _stored(
+    tx: ManagedTransaction, label: str, ids: Iterable[str], *, whole: bool = True
+) -> dict[str, Any]:
+    """The stored nodes of ``label`` among ``ids``, by id (``whole=False``: the ids only).
+
+    ``label`` is one of this module's fixed labels, never input.
+    """
+    if label not in ("Document", "Entity", "Record"):
+        raise ValueError(f"not a label this store keys by id: {label}")
+    rows = tx.run(
+        f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id, "
+        + ("n" if whole else "null AS n"),
+        ids=list(ids),
+    )
+    return {r["id"]: r["n"] for r in rows}
+
+
+def _check_references(tx: ManagedTransaction, batch: Batch, records: Mapping[str, str]) -> None:
+    """Refuse a batch whose mentions or links point at records that exist nowhere.
+
+    ``records`` are the stored records among the ids the batch points at.
+    """
     doc_ids = {m.document_id for m in batch.mentions} | {
         lk.evidence.document_id for lk in batch.links
     }
     wanted = sorted(doc_ids - {d.id for d in batch.documents})
-    present = {
-        r["id"]
-        for r in tx.run(
-            "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id", ids=wanted
-        )
-    }
-    if missing := set(wanted) - present:
+    if missing := set(wanted) - set(_stored(tx, "Document", wanted, whole=False)):
         raise ValidationError(
             f"{len(missing)} mention(s)/link(s) point at document(s) not in the store or the batch "
             f"(e.g. {sorted(missing)[0]}); put the documents first"
@@ -752,12 +967,8 @@ def _check_references(tx: ManagedTransaction, batch: Batch) -> None:
     ent_ids = {e for lk in batch.links for e in (lk.source, lk.target)} | {
         m.entity_id for m in batch.mentions if m.entity_id
     }
-    wanted = sorted(ent_ids - {e.id for e in batch.entities})
-    present = {
-        r["id"]
-        for r in tx.run("UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id", ids=wanted)
-    }
-    if missing := set(wanted) - present:
+    wanted = sorted(ent_ids - {e.id for e in batch.entities} - set(records))
+    if missing := set(wanted) - set(_stored(tx, "Entity", wanted, whole=False)):
         raise ValidationError(
             f"{len(missing)} link end(s)/mention(s) point at entities not in the store or the batch "
             f"(e.g. {sorted(missing)[0]}); put the entities in the same batch"
@@ -775,31 +986,133 @@ def merge_entity(old: Entity, new: Entity) -> Entity:
     )
 
 
+def _merged_in_batch(entities: Iterable[Entity]) -> dict[str, Entity]:
+    """One entity per id: duplicates inside a batch merged in order."""
+    merged: dict[str, Entity] = {}
+    for ent in entities:
+        merged[ent.id] = merge_entity(merged[ent.id], ent) if ent.id in merged else ent
+    return merged
+
+
+def _same_type(old: Entity, new: Entity) -> None:
+    if old.type != new.type:
+        raise ValidationError(
+            f"entity {new.id} is stored as {old.type}, not {new.type}; give it another id"
+        )
+
+
 def _merge_entities(tx: ManagedTransaction, entities: Sequence[Entity]) -> int:
     """Upsert entities, merging with what is stored; return how many were new."""
-    merged: dict[str, Entity] = {}
-    for ent in entities:  # merge duplicates inside the batch first
-        merged[ent.id] = merge_entity(merged[ent.id], ent) if ent.id in merged else ent
-    if not merged:
-        return 0
-    stored = {
-        r["e"]["id"]: _entity(r["e"])
-        for r in tx.run(
-            "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e", ids=list(merged)
-        ).data()
-    }
-    rows = []
+    merged = _merged_in_batch(entities)
+    stored = {k: _entity(n) for k, n in _stored(tx, "Entity", merged).items()}
     for ent in merged.values():
         if ent.id in stored:
-            old = stored[ent.id]
-            if old.type != ent.type:
-                raise ValidationError(
-                    f"entity {ent.id} is stored as {old.type}, not {ent.type}; give it another id"
-                )
-            ent = merge_entity(old, ent)
-        rows.append(_entity_row(ent))
-    tx.run("UNWIND $rows AS row MERGE (e:Entity {id: row.id}) SET e += row", rows=rows).consume()
+            _same_type(stored[ent.id], ent)
+            merged[ent.id] = merge_entity(stored[ent.id], ent)
+    _write_entities(tx, list(merged.values()))
     return len(merged) - len(stored)
+
+
+def _write_entities(tx: ManagedTransaction, entities: Sequence[Entity]) -> None:
+    """Write entities as given (a stored entity keeps its type)."""
+    _counted(
+        tx,
+        "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) ON CREATE SET e.type = row.type "
+        "SET e.label = row.label, e.aliases = row.aliases, e.properties = row.properties, "
+        "e.search = row.search",
+        [_entity_row(e) for e in entities],
+    )
+
+
+def _put_records(tx: ManagedTransaction, entities: Sequence[Entity]) -> None:
+    """Keep each entity of a batch as a record (merged like entities, first label kept).
+
+    A new record gets the next ``seq`` and is its own entity until resolution
+    assigns it. The counter node is locked before the records are read, so
+    concurrent writers number their records one after the other.
+    """
+    merged = _merged_in_batch(entities)
+    if not merged:
+        return
+    seq = tx.run(
+        "MERGE (c:Meta {key: 'record_seq'}) ON CREATE SET c.value = 0 "
+        "SET c.value = c.value + 0 RETURN c.value AS value"  # a write: takes the lock first
+    ).single(strict=True)["value"]
+    stored = _stored(tx, "Record", merged)
+    new, updated = [], []
+    for ent in merged.values():
+        if ent.id not in stored:
+            seq += 1
+            new.append({**_record_row(ent), "seq": seq, "entity_id": ent.id})
+            continue
+        old = _entity(stored[ent.id])
+        _same_type(old, ent)
+        updated.append(_record_row(merge_entity(ent, old)))  # the first written label stays
+    _counted(
+        tx,
+        "UNWIND $rows AS row MATCH (r:Record {id: row.id}) "
+        "SET r.aliases = row.aliases, r.properties = row.properties",
+        updated,
+    )
+    if new:
+        _counted(tx, "UNWIND $rows AS row CREATE (r:Record) SET r = row", new)
+        tx.run("MATCH (c:Meta {key: 'record_seq'}) SET c.value = $value", value=seq).consume()
+
+
+def _entities_of_records(tx: ManagedTransaction, ids: Iterable[str]) -> dict[str, str]:
+    """Record id -> the entity it is assigned to, for the stored records among ``ids``."""
+    rows = tx.run(
+        "UNWIND $ids AS id MATCH (r:Record {id: id}) RETURN r.id AS id, r.entity_id AS entity_id",
+        ids=list(ids),
+    )
+    return {r["id"]: r["entity_id"] for r in rows}
+
+
+def _move_records(tx: ManagedTransaction, moves: list[dict[str, str]]) -> None:
+    """Point records at new entities; their mentions and links follow; orphans go.
+
+    ``moves`` are ``{record, entity, old}``. A relationship cannot change ends,
+    so each link of a moved record is deleted and created again, with the same
+    type and properties, between the entities its two records now belong to.
+    Entities that nothing points at any more (no record, mention or link) are
+    deleted, as in the embedded store.
+    """
+    if not moves:
+        return
+    tx.run(
+        "UNWIND $moves AS mv MATCH (r:Record {id: mv.record}) SET r.entity_id = mv.entity",
+        moves=moves,
+    ).consume()
+    tx.run(
+        "UNWIND $moves AS mv MATCH (e:Entity {id: mv.entity}) "
+        "MATCH (m:Mention {record_id: mv.record}) "
+        "OPTIONAL MATCH (m)-[old:REFERS_TO]->() DELETE old "
+        "SET m.entity_id = mv.entity CREATE (m)-[:REFERS_TO]->(e)",
+        moves=moves,
+    ).consume()
+
+    def touching(rel: str) -> str:  # the links of the moved records, at their old entities
+        return (
+            f"UNWIND $moves AS mv MATCH (:Entity {{id: mv.old}})-[l{rel}]-(:Entity) "
+            "WHERE l.source_record = mv.record OR l.target_record = mv.record "
+        )
+
+    types = tx.run(touching("") + "RETURN DISTINCT type(l) AS t", moves=moves)
+    for name in [_rel(r["t"]) for r in types]:
+        tx.run(
+            touching(f":{name}") + "WITH DISTINCT l "
+            "MATCH (rs:Record {id: l.source_record}) MATCH (rt:Record {id: l.target_record}) "
+            "MATCH (a:Entity {id: rs.entity_id}) MATCH (b:Entity {id: rt.entity_id}) "
+            "WITH l, a, b, properties(l) AS props DELETE l "
+            f"CREATE (a)-[n:{name}]->(b) SET n = props",
+            moves=moves,
+        ).consume()
+    tx.run(
+        "UNWIND $olds AS oid MATCH (e:Entity {id: oid}) "
+        "WHERE NOT EXISTS { MATCH (:Record {entity_id: oid}) } AND NOT EXISTS { (e)--() } "
+        "DELETE e",
+        olds=sorted({mv["old"] for mv in moves}),
+    ).consume()
 
 
 # -- record <-> row ------------------------------------------------------------------------------
@@ -882,6 +1195,7 @@ def _entity_row(e: Entity) -> dict[str, Any]:
 
 
 def _entity(n: Any) -> Entity:
+    """An ``Entity`` node, or the entity a ``Record`` node was written as."""
     return Entity(
         id=n["id"],
         type=n["type"],
@@ -891,7 +1205,26 @@ def _entity(n: Any) -> Entity:
     )
 
 
-def _mention_row(m: Mention) -> dict[str, Any]:
+def _record_row(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "type": e.type,
+        "label": e.label,
+        "aliases": list(e.aliases),
+        "properties": _json(dict(e.properties)),
+    }
+
+
+def _record(n: Any, documents: Iterable[str]) -> Record:
+    e = _entity(n)
+    return Record(
+        id=e.id, type=e.type, label=e.label, aliases=e.aliases, properties=e.properties,
+        entity_id=n["entity_id"], seq=n["seq"], documents=tuple(sorted(documents)),
+    )  # fmt: skip
+
+
+def _mention_row(m: Mention, assigned: Mapping[str, str]) -> dict[str, Any]:
+    """A mention to store: ``entity_id`` is its record's entity, ``record_id`` its record."""
     return {
         "id": m.id,
         "document_id": m.document_id,
@@ -902,11 +1235,13 @@ def _mention_row(m: Mention) -> dict[str, Any]:
         "method": m.method,
         "confidence": m.confidence,
         "value": m.value,
-        "entity_id": m.entity_id,
+        "entity_id": assigned.get(m.entity_id, m.entity_id) if m.entity_id else None,
+        "record_id": m.entity_id,
     }
 
 
-def _mention(n: Any) -> Mention:
+def _mention(n: Any, *, written: bool = False) -> Mention:
+    """A ``Mention`` node; ``written``: pointing at its record, not at its entity."""
     return Mention(
         id=n["id"],
         document_id=n["document_id"],
@@ -917,15 +1252,16 @@ def _mention(n: Any) -> Mention:
         method=n["method"],
         confidence=n["confidence"],
         value=n.get("value"),
-        entity_id=n.get("entity_id"),
+        entity_id=n.get("record_id" if written else "entity_id"),
     )
 
 
-def _link_row(lk: Link) -> dict[str, Any]:
+def _link_row(lk: Link, assigned: Mapping[str, str]) -> dict[str, Any]:
+    """A link to store: between its records' entities, remembering the records."""
     return {
         "id": lk.id,
-        "source": lk.source,
-        "target": lk.target,
+        "source": assigned.get(lk.source, lk.source),
+        "target": assigned.get(lk.target, lk.target),
         "props": {
             "id": lk.id,
             "document_id": lk.evidence.document_id,
@@ -936,6 +1272,8 @@ def _link_row(lk: Link) -> dict[str, Any]:
             "occurred_at": _iso(lk.occurred_at),
             "mention_ids": list(lk.mention_ids),
             "properties": _json(dict(lk.properties)),
+            "source_record": lk.source,
+            "target_record": lk.target,
         },
     }
 

@@ -538,21 +538,7 @@ class SqliteStore(GraphStore):
             f"SELECT * FROM mentions WHERE {' AND '.join(where)} ORDER BY document_id, start, id LIMIT ?",
             [*args, limit],
         )
-        return [
-            Mention(
-                id=r["id"],
-                document_id=r["document_id"],
-                start=r["start"],
-                end=r["end"],
-                text=r["text"],
-                type=r["type"],
-                method=r["method"],
-                confidence=r["confidence"],
-                value=r["value"],
-                entity_id=r["entity_id"],
-            )
-            for r in rows
-        ]
+        return [_mention(r) for r in rows]
 
     def _link_query(
         self,
@@ -967,6 +953,17 @@ class SqliteStore(GraphStore):
                 for row in ordered
             )
 
+    def as_written(self) -> Batch:
+        cond, params = self._visible("document", "document_id")
+        mentions = self._rows(
+            f"SELECT * FROM mentions WHERE {cond} ORDER BY document_id, start, id", params
+        )
+        links = self._rows(f"SELECT * FROM links WHERE {cond} ORDER BY id", params)
+        return Batch(
+            mentions=[_mention(r, written=True) for r in mentions],
+            links=[_link(r, written=True) for r in links],
+        )
+
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
@@ -1028,12 +1025,29 @@ def _entity(r: sqlite3.Row) -> Entity:
     )
 
 
-def _link(r: sqlite3.Row) -> Link:
+def _mention(r: sqlite3.Row, *, written: bool = False) -> Mention:
+    """A mention row; ``written``: pointing at its record, not at its entity."""
+    return Mention(
+        id=r["id"],
+        document_id=r["document_id"],
+        start=r["start"],
+        end=r["end"],
+        text=r["text"],
+        type=r["type"],
+        method=r["method"],
+        confidence=r["confidence"],
+        value=r["value"],
+        entity_id=r["record_id"] if written else r["entity_id"],
+    )
+
+
+def _link(r: sqlite3.Row, *, written: bool = False) -> Link:
+    """A link row; ``written``: between its two records, not their entities."""
     return Link(
         id=r["id"],
         type=r["type"],
-        source=r["source"],
-        target=r["target"],
+        source=r["source_record"] if written else r["source"],
+        target=r["target_record"] if written else r["target"],
         evidence=Evidence(r["document_id"], r["start"], r["end"]),
         method=r["method"],
         confidence=r["confidence"],

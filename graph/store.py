@@ -463,6 +463,18 @@ class GraphStore(ABC):
     ) -> int:
         """Delete the judgements of these pairs (either order) from one source; return how many."""
 
+    @abstractmethod
+    def as_written(self) -> Batch:
+        """Every visible mention and link exactly as extraction wrote it, to copy a store.
+
+        Each mention's ``entity_id`` is its record and each link joins its two
+        records, including the links that graph reads hide because resolution
+        made their two ends one entity. With :meth:`records`, :meth:`entities`,
+        :meth:`judgements` and :meth:`resolved_through` this is what
+        ``graph/migrate.py`` needs to rebuild a resolved store elsewhere.
+        Mentions by document then offset, links by id; the batch holds nothing else.
+        """
+
     # -- lifecycle -------------------------------------------------------------------------
 
     @abstractmethod

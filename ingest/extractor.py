@@ -34,6 +34,7 @@ from odyssey.ingest.readers import SourceDocument
 from odyssey.ingest.readers.header import parse_date
 from odyssey.ingest.relations import Span, relations_in_sentence
 from odyssey.ingest.resolution.context import describe
+from odyssey.ingest.resolution.coref import antecedents
 from odyssey.ingest.resolution.records import name_record_id
 from odyssey.model import Case, Document, Entity, Evidence, Link, Mention, entity_id
 from odyssey.schema import is_identifier
@@ -168,8 +169,19 @@ class Extractor:
                     (written.start, NameSpan(s, e, "Location", "gazetteer:subject", 0.8, place))
                     for s, e, place in find_places(subject, doc.language)
                 )
-        for base, span in spans:
-            label = " ".join(doc.text[base + span.start : base + span.end].split())
+        labels = [" ".join(doc.text[b + s.start : b + s.end].split()) for b, s in spans]
+        described = [
+            describe(doc.text, b + s.end) if s.type == "Person" else ({}, ()) for b, s in spans
+        ]
+        people = [i for i, (_, s) in enumerate(spans) if s.type == "Person" and s.place is None]
+        stands_for = {  # "MANSOUR" after "Mohamed MANSOUR" is his mention, not a new record
+            people[i]: people[j]
+            for i, j in antecedents(
+                [(spans[k][0] + spans[k][1].start, labels[k], described[k][1]) for k in people]
+            ).items()
+        }
+        for k, (base, span) in enumerate(spans):
+            label = labels[k]
             if span.place is not None:  # one node per place, whatever the language
                 entity = Entity(
                     entity_id("Location", f"geonames:{span.place.id}"), "Location",
@@ -177,11 +189,10 @@ class Extractor:
                     span.place.properties(),
                 )  # fmt: skip
             else:  # a record of this report; resolution decides which records are one entity
-                props, aliases = (
-                    describe(doc.text, base + span.end) if span.type == "Person" else ({}, ())
-                )
+                props, aliases = described[k]
+                full = labels[stands_for.get(k, k)]  # the short form's words are in it already
                 entity = Entity(
-                    name_record_id(span.type, label, doc.id), span.type, label, aliases, props
+                    name_record_id(span.type, full, doc.id), span.type, full, aliases, props
                 )
             self._mention(
                 res, entity, base + span.start, base + span.end, span.method, span.confidence

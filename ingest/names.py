@@ -90,6 +90,9 @@ _NOT_NAMES = _words(
     north south east west nord sud est ouest norte sur oeste
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december
+    later subsequently yesterday today tonight afterwards finally meanwhile additionally
+    ensuite puis hier aujourd'hui enfin cependant également ultérieurement
+    luego después ayer hoy posteriormente además finalmente asimismo entonces
     """
 )
 _COMMA_GAP = re.compile(r",[ ]")

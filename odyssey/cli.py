@@ -316,9 +316,7 @@ def migrate(source: str, target: str, as_json: bool) -> None:
             raise ValidationError("--from and --to name the same store; give two different stores")
         result = run_migrate(src, dst, progress=progress)
         uris = {"from": src.uri, "to": dst.uri}
-    copied = {
-        k: getattr(result, k) for k in ("documents", "cases", "entities", "mentions", "links")
-    }
+    copied = result.copied()
     if as_json:
         _emit({**uris, "copied": copied, "counts": result.counts.to_dict()})
         return

@@ -159,8 +159,11 @@ def disrupt(wb: Any, graph: Any, strategy: str, mode: str, steps: int, k: int | 
 @click.argument("a")
 @click.argument("b")
 @click.option("--k", default=3, show_default=True, type=click.IntRange(1), help="How many paths.")
+@click.option("--evidence", default=5, show_default=True, type=click.IntRange(1),
+              help="Link records printed per hop, earliest first (--json gives all).")  # fmt: skip
 @_graph_options
-def path(wb: Any, graph: Any, a: str, b: str, k: int, backend: str, as_json: bool) -> None:
+def path(wb: Any, graph: Any, a: str, b: str, k: int, evidence: int, backend: str,
+         as_json: bool) -> None:  # fmt: skip
     """Shortest paths from A to B (ids or labels) with the evidence of every hop."""
     paths = wb.paths(a, b, k=k, graph=graph)
     if as_json:
@@ -176,9 +179,11 @@ def path(wb: Any, graph: Any, a: str, b: str, k: int, backend: str, as_json: boo
         click.echo(f"path {i} ({len(found['hops'])} hops): {' -> '.join(labels)}")
         for hop in found["hops"]:
             click.echo(f"  {hop['source']['label']} - {hop['target']['label']}")
-            for link in hop["links"]:
+            for link in hop["links"][:evidence]:
                 where = ", ".join(str(x) for x in (link.get("reference"), link.get("date")) if x)
                 click.echo(f"    {link['type']}: {(link.get('text') or '').strip()!r} ({where})")
+            if len(hop["links"]) > evidence:
+                click.echo(f"    … {len(hop['links']) - evidence} more (--evidence N, or --json)")
 
 
 @analyze.command()
@@ -209,7 +214,13 @@ def crosscase(wb: Any, graph: Any, backend: str, as_json: bool) -> None:
     if as_json:
         _emit(result)
         return
-    click.echo(f"{len(result.shared)} entities shared by more than one case")
+    if not result.shared:
+        click.echo(f"no entity is shared by two cases ({len(result.cases)} case(s) in this graph)")
+        return
+    click.echo(
+        f"{len(result.shared)} entities shared by more than one case, strongest first "
+        "(!! across crime types, ! across borders)"
+    )
     for s in result.shared:
         flag = "!! " if s.cross_crime else "!  " if s.cross_border else "   "
         click.echo(f"{flag}{s.why}")
@@ -231,13 +242,31 @@ def periods(wb: Any, graph: Any, by: str, measure: str, top: int, backend: str,
     if as_json:
         _emit(result)
         return
+    if not result.slices:
+        click.echo(
+            f"no dated links to slice by {by} ({result.undated_links} links without a date: "
+            "a link is dated by when it happened, else by its report's date)"
+        )
+        return
+    with_data = sum(1 for s in result.slices if s.links)
     click.echo(
-        f"{measure} by {by}: {len(result.slices)} periods, {result.undated_links} undated links left out"
+        f"{measure} by {by}: {len(result.slices)} periods ({with_data} with dated links), "
+        f"{result.undated_links} undated links left out"
     )
-    for s in result.slices:
-        best = ", ".join(f"{row.node.label} {row.score:.3g}" for row in s.top)
-        click.echo(f"  {s.period}: {s.entities} entities, {s.links} links; top: {best}")
+    quiet: list[str] = []  # a run of periods with no dated links, printed as one line
+    for s in [*result.slices, None]:
+        if s is not None and s.links == 0:
+            quiet.append(s.period)
+            continue
+        if quiet:
+            span = quiet[0] if len(quiet) == 1 else f"{quiet[0]} to {quiet[-1]}"
+            click.echo(f"  {span}: no dated links")
+            quiet = []
+        if s is not None:
+            best = ", ".join(f"{row.node.label} {row.score:.3g}" for row in s.top)
+            click.echo(f"  {s.period}: {s.entities} entities, {s.links} links; top: {best}")
     for change in result.changes:
         rose = ", ".join(f"{m.node.label} +{m.change:.3g}" for m in change.rose) or "none"
         fell = ", ".join(f"{m.node.label} {m.change:.3g}" for m in change.fell) or "none"
-        click.echo(f"  {change.before} -> {change.after}: rose {rose}; fell {fell}")
+        gap = f" (skipping {len(change.skipped)} with no data)" if change.skipped else ""
+        click.echo(f"  {change.before} -> {change.after}{gap}: rose {rose}; fell {fell}")

@@ -9,11 +9,20 @@ Binds to 127.0.0.1 unless ``--host`` says otherwise, and serves with waitress
 
 from __future__ import annotations
 
+import logging
+import threading
 from typing import Any
 
 import click
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def _warm(wb: Any) -> None:
+    try:
+        wb.warm()
+    except Exception:  # the first request builds it instead, and says what went wrong
+        logging.getLogger("odyssey.dashboards").exception("preparing the graph at start failed")
 
 
 @click.command()
@@ -58,6 +67,8 @@ def serve(obj: Any, host: str, port: int, max_upload_mb: int, threads: int) -> N
             raise OdysseyError(
                 f"cannot listen on {host}:{port} ({err.strerror}); choose another --port"
             ) from None
+        # the projection and the search index are built now, not on the first click
+        threading.Thread(target=_warm, args=(wb,), name="odyssey-warm", daemon=True).start()
         shown = f"[{host}]" if ":" in host else host
         click.echo(f"Odyssey is serving {wb.source}")
         click.echo(f"Open http://{shown}:{server.effective_port}/ in a browser; Ctrl-C stops it.")

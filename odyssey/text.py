@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import unicodedata
 
+#: Letters that Unicode does not decompose into a base letter and a mark (Vietnamese đ,
+#: Polish ł, Nordic ø...): folded by hand so ``ĐẶNG`` and ``DANG`` compare equal.
+LETTERS = str.maketrans(
+    {"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d", "þ": "th", "ħ": "h"}
+)
+
 
 def fold(text: str) -> str:
-    """Case-folded, without accents or other combining marks: ``MUÑOZ`` → ``munoz``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Case-folded, without accents or other combining marks: ``MUÑOZ`` → ``munoz``.
+
+    >>> fold("ĐẶNG Văn Hùng"), fold("Łódź")
+    ('dang van hung', 'lodz')
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -45,12 +45,14 @@ if TYPE_CHECKING:  # networkx, the analytics and the NLP load only when asked fo
     from collections.abc import Callable
 
     import networkx as nx
+    import pandas as pd
 
     from odyssey.graph import Judgement, Record, analytics
     from odyssey.graph.analytics.crosscase_strength import RankedCrossCase
     from odyssey.graph.analytics.trends import CommunityProfile, StrategicData, StrategicTrends
     from odyssey.ingest.mapping import Mapping
     from odyssey.ingest.pipeline import IngestProgress, IngestSummary
+    from odyssey.ingest.resolution import Explanation, ResolveSummary
     from odyssey.ingest.resolution.review import Candidate
 
 
@@ -75,7 +77,20 @@ class EvidenceView:
 
 
 class Workbench:
-    """Everything a user does with one store. Open one with :func:`odyssey.open`."""
+    """Everything a user does with one store. Open one with :func:`odyssey.open`.
+
+    The methods, by what they are for:
+
+    * loading: :meth:`ingest` (files and folders), :meth:`resolve` (one person
+      written many ways becomes one entity), :meth:`explain`, :meth:`judge`;
+    * reading: :meth:`search`, :meth:`neighbourhood`, :meth:`evidence`,
+      :meth:`counts`, :meth:`time_series`, :meth:`frame` (pandas tables);
+    * analysing: :meth:`graph` (networkx), :meth:`communities`,
+      :meth:`centrality`, :meth:`disrupt`, :meth:`paths`, :meth:`predict`,
+      :meth:`crosscase`, :meth:`periods`.
+
+    A workbench is a context manager; leaving the ``with`` block closes the store.
+    """
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
@@ -123,6 +138,34 @@ class Workbench:
     ) -> list[SeriesPoint]:
         """A measure per period (see :meth:`GraphStore.time_series`)."""
         return self.store.time_series(measure, by=by, group_by=group_by, filters=filters)
+
+    def frame(self, kind: str, **filters: Any) -> pd.DataFrame:
+        """A pandas DataFrame of ``kind``: one row per entity, link, mention, report, case or period.
+
+        ``kind`` is ``"entities"``, ``"links"``, ``"mentions"``, ``"documents"``,
+        ``"cases"`` or ``"time_series"`` (which also takes ``measure=``, ``by=``
+        and ``group_by=`` as :meth:`time_series` does). ``filters`` are those of
+        :meth:`graph` where they make sense for the kind (``entity_types``,
+        ``link_types``, ``cases``, ``start``, ``end``, ``min_confidence``); one
+        value may be given as a plain string, a date as ``"YYYY-MM-DD"``. The
+        columns are listed in ``odyssey.frames.COLUMNS``; links carry both ends'
+        labels, the date, the case and the sentence that states them.
+
+        >>> import odyssey, tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "r.txt").write_text(
+        ...     "REFERENCE: NCB-ROME/2026/2\\n\\nAli HASSAN uses the number +218 91 234 5678.")
+        >>> with odyssey.open(folder / "case.db") as wb:
+        ...     _ = wb.ingest(folder)
+        ...     links = wb.frame("links")
+        >>> links[["source_label", "type", "target_label"]].values.tolist()
+        [['Ali HASSAN', 'USES', '+218912345678']]
+        >>> links.loc[0, "evidence"]
+        'Ali HASSAN uses the number +218 91 234 5678.'
+        """
+        from odyssey.frames import frame
+
+        return frame(self.store, kind, **filters)
 
     # -- ingestion (see odyssey.ingest.pipeline) ---------------------------------------------
 
@@ -178,7 +221,24 @@ class Workbench:
         """The visible graph as networkx, links folded into weighted edges with their evidence.
 
         ``people=True`` gives the one-mode view: people joined directly or
-        through a shared phone, account, document, vehicle or address.
+        through a shared phone, account, document, vehicle or address. The
+        filters are those of :class:`GraphFilter`: entity and link types, the
+        cases and date window of the reports that state a link, a minimum
+        confidence. Every edge keeps ``links``, one record per statement.
+
+        >>> import odyssey, tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "r.txt").write_text(
+        ...     "REFERENCE: NCB-ROME/2026/3\\n\\nAli HASSAN uses the number +218 91 234 5678. "
+        ...     "Omar FAROUK uses the number +218 91 234 5678.")
+        >>> with odyssey.open(folder / "case.db") as wb:
+        ...     _ = wb.ingest(folder)
+        ...     g = wb.graph()
+        ...     people = wb.graph(people=True)
+        >>> sorted(label for _, label in g.nodes(data="label"))
+        ['+218912345678', 'Ali HASSAN', 'Omar FAROUK']
+        >>> [[hub["label"] for hub in shared] for *_, shared in people.edges(data="shared")]
+        [['+218912345678']]
         """
         from odyssey.graph.projection import person_view, project
 
@@ -260,19 +320,32 @@ class Workbench:
 
     # -- entity resolution (see odyssey.ingest.resolution) ---------------------------------
 
-    def resolve(self, *, full: bool = False):  # type: ignore[no-untyped-def]
-        """Resolve people and organisations across reports (incremental; ``full`` rescores all)."""
+    def resolve(self, *, full: bool = False) -> ResolveSummary:
+        """Resolve people and organisations across reports (incremental; ``full`` rescores all).
+
+        Decides which records (a name as one report writes it) are one person
+        or organisation, across spellings, scripts and languages; reversible
+        with :meth:`judge`. Run it after :meth:`ingest`.
+        """
         from odyssey.ingest.resolution import resolve
 
         return resolve(self.store, full=full)
 
-    def explain(self, a: str, b: str):  # type: ignore[no-untyped-def]
+    def explain(self, a: str, b: str) -> Explanation:
         """Why two entities (or records) are, or are not, one: scores, reasons, decisions."""
         from odyssey.ingest.resolution import explain
 
         return explain(self.store, a, b)
 
-    def judge(self, decision: str, a: str, b: str | None = None, *, records=(), note: str = ""):  # type: ignore[no-untyped-def]
+    def judge(
+        self,
+        decision: str,
+        a: str,
+        b: str | None = None,
+        *,
+        records: Iterable[str] = (),
+        note: str = "",
+    ) -> list[Judgement]:
         """Record an analyst decision (same, not_same, split, forget) and apply it at once."""
         from odyssey.ingest.resolution import judge, resolve
 
@@ -342,6 +415,7 @@ class Workbench:
 
         membership = self._app_cache()._get(
             ("communities",),
+            self,
             lambda: communities(self.cached_graph(), "louvain", seed=0).membership(),
         )
         found = active_communities(
@@ -389,11 +463,12 @@ class Workbench:
             return RankedCrossCase([], [], 0)
         types = frozenset(entity_types) if entity_types is not None else None
         filters = GraphFilter(entity_types=types, cases=cases, start=start, end=end)
-        graph = self.cached_graph(filters)
-        return self._app_cache()._get(
-            ("crosscase", filters, top_links),
-            lambda: rank(graph, cross_case(graph), top_links=top_links),
-        )
+
+        def build() -> RankedCrossCase:
+            graph = self._analysis_graph(filters)
+            return rank(graph, cross_case(graph), top_links=top_links)
+
+        return self._app_cache()._get(("crosscase", filters, top_links), self, build)
 
     def review_queue(
         self,
@@ -431,7 +506,7 @@ class Workbench:
             data.index()  # the arrays every tally counts with
             return data
 
-        return self._app_cache()._get(("strategic",), build)
+        return self._app_cache()._get(("strategic",), self, build)
 
     def _strategic_cases(
         self, categories: Iterable[str] | None, region: str | None
@@ -452,8 +527,38 @@ class Workbench:
 
     def _review_data(self) -> tuple[list[Record], list[Judgement]]:
         return self._app_cache()._get(
-            ("review",), lambda: (self.store.records(), self.store.judgements())
+            ("review",), self, lambda: (self.store.records(), self.store.judgements())
         )
+
+    def _analysis_graph(self, filters: GraphFilter) -> nx.Graph:
+        """The cached projection as :meth:`graph` would give it for ``filters``.
+
+        :meth:`cached_graph` views the whole projection through the filters but keeps
+        every link record on an edge and every case on a node; an analysis that
+        counts cases (cross-case links) needs only the records that pass. So this is
+        a new graph: passing records only, weights and types recounted, node cases
+        from those records (nothing is shared with the cache, analyses may annotate it).
+        """
+        import networkx as nx
+
+        view = self.cached_graph(filters)
+        if filters == NO_FILTER:
+            return view
+        out = nx.Graph(**view.graph)
+        for a, b, edge in view.edges(data=True):
+            records = [r for r in edge["links"] if _passes(r, filters)]
+            if not records:
+                continue
+            for node in (a, b):
+                if node not in out:
+                    out.add_node(node, **{**view.nodes[node], "cases": set()})
+                out.nodes[node]["cases"].update(r["case"] for r in records if r["case"])
+            recount = {"links": records, "weight": len(records)}
+            recount["types"] = sorted({r["type"] for r in records})
+            if "strength" in edge:
+                recount["strength"] = max(r["confidence"] for r in records)
+            out.add_edge(a, b, **{**edge, **recount})
+        return out
 
     def close(self) -> None:
         """Close the store."""
@@ -560,11 +665,10 @@ class Workbench:
         joined by the strongest links come first, the chart stops at
         ``max_nodes`` (then the second value, *truncated*, is True), and
         ``filters.entity_types`` never hides a seed. ``add`` (a path's entities)
-        join as they are, without their neighbours. Every edge keeps its link
-        records (evidence span, confidence, date, case). Returns a new graph.
+        join as they are, without their neighbours. Returns a new graph (see :meth:`among`).
         """
+        base = self._app_cache().graph(self)
         wanted = filters.entity_types
-        base = self.cached_graph(replace(filters, entity_types=None))
         seeds = list(dict.fromkeys(seeds))
         nodes: dict[str, None] = dict.fromkeys(seeds)
         frontier, truncated = [s for s in seeds if s in base], False
@@ -576,8 +680,16 @@ class Workbench:
                         wanted is not None and base.nodes[other]["type"] not in wanted
                     ):
                         continue
-                    strength = max((r["confidence"] for r in edge["links"]), default=0.0)
-                    candidates[other] = max(candidates.get(other, 0.0), strength)
+                    strength = (
+                        edge["strength"]
+                        if filters == NO_FILTER
+                        else max(
+                            (r["confidence"] for r in edge["links"] if _passes(r, filters)),
+                            default=-1.0,
+                        )
+                    )
+                    if strength >= 0 and strength > candidates.get(other, -1.0):
+                        candidates[other] = strength
             frontier = []
             for other in sorted(candidates, key=lambda n: (-candidates[n], n)):
                 if len(nodes) >= max_nodes:
@@ -589,21 +701,71 @@ class Workbench:
                 break
         for extra in add:
             nodes.setdefault(extra, None)
-        chart = base.subgraph([n for n in nodes if n in base]).copy()
-        lonely = [n for n in nodes if n not in base]  # no link passes the filters: shown alone
-        for entity in self.entities(lonely).values():
-            chart.add_node(entity.id, type=entity.type, label=entity.label, cases=set())
+        chart = self.among(nodes, filters=replace(filters, entity_types=None))
         if missing := [s for s in seeds if s not in chart]:
             raise NotFoundError(f"no entity {missing[0]!r} is visible in this store; search again")
         return chart, truncated
 
-    def cached_graph(self, filters: GraphFilter = NO_FILTER) -> nx.Graph:
-        """The whole visible projection for ``filters``, kept for :attr:`CACHE_SECONDS`.
+    def among(self, entity_ids: Iterable[str], *, filters: GraphFilter = NO_FILTER) -> nx.Graph:
+        """These entities and every link among them that passes ``filters``, folded (a new graph).
 
-        Paths and other whole-graph questions from the app run on it, so a click
-        does not re-read the store. Treat it as read-only.
+        Edges are as in a projection (``weight``, ``types``, ``links``: the link
+        records with evidence span, confidence, date and case), keeping only the
+        records that pass. Entities without such a link are still there, alone.
         """
-        return self._app_cache().graph(self, filters)
+        import networkx as nx
+
+        base = self._app_cache().graph(self)
+        ids = list(dict.fromkeys(entity_ids))
+        wanted = filters.entity_types
+        chart = nx.Graph()
+        chart.graph.update(base.graph)
+        inside = [
+            n for n in ids if n in base and (wanted is None or base.nodes[n]["type"] in wanted)
+        ]
+        for n in inside:
+            chart.add_node(n, **base.nodes[n])
+        for a, b, edge in base.subgraph(inside).edges(data=True):
+            records = (
+                edge["links"]
+                if filters == NO_FILTER
+                else [r for r in edge["links"] if _passes(r, filters)]
+            )
+            if records:
+                chart.add_edge(a, b, weight=len(records), links=records,
+                               types=sorted({r["type"] for r in records}))  # fmt: skip
+        lonely = [n for n in ids if n not in base]  # no visible link at all: shown alone
+        for entity in self.entities(lonely).values():
+            if wanted is None or entity.type in wanted:
+                chart.add_node(entity.id, type=entity.type, label=entity.label, cases=set())
+        return chart
+
+    def cached_graph(self, filters: GraphFilter = NO_FILTER) -> nx.Graph:
+        """The whole visible projection, as :meth:`graph` gives it, kept between requests.
+
+        Built once (in the background when :meth:`warm` is called at start) and
+        rebuilt only when the store has changed (checked at most every
+        :attr:`CACHE_SECONDS`, off the request path) or after :meth:`refresh`.
+        With ``filters``, a read-only filtered view of it (edges with at least one
+        link record that passes). Paths and charts from the app run on it.
+        """
+        import networkx as nx
+
+        base = self._app_cache().graph(self)
+        if filters == NO_FILTER:
+            return base
+        wanted = filters.entity_types
+        return nx.subgraph_view(
+            base,
+            filter_node=lambda n: wanted is None or base.nodes[n]["type"] in wanted,
+            filter_edge=lambda a, b: any(_passes(r, filters) for r in base.edges[a, b]["links"]),
+        )
+
+    def warm(self) -> None:
+        """Build the cached projection and the search index now (``odyssey serve`` runs it at start)."""
+        cache = self._app_cache()
+        cache.graph(self)
+        cache.labels(self)
 
     def routes(self, spans: Iterable[tuple[str, int, int]]) -> list[Route]:
         """Journeys written in these evidence spans: the places of one sentence, in reading order.
@@ -735,20 +897,21 @@ _WORDS = re.compile(r"\w+")
 
 
 class _AppCache:
-    """What the app's reads keep between requests: projections, the label index, documents.
+    """What the app's reads keep between requests: the projection, the label index, documents.
 
     The first request for a key builds it (others asking meanwhile wait and share
-    it). Once older than ``max_age`` seconds, the old value is still served while
-    one background thread rebuilds it, so no click waits for a whole-store read
-    twice; :meth:`clear` drops everything at once.
+    it). Later requests get it at once; when it is older than ``max_age``
+    seconds, one background thread asks whether the store changed (its counts
+    and resolution mark) and rebuilds only then, so no click waits for a
+    whole-store read. :meth:`clear` drops everything at once.
     """
 
     def __init__(self, max_age: float) -> None:
         self.max_age = max_age
         self.documents = _LRU(50_000)
-        self._built: dict[Any, tuple[float, Any]] = {}
+        self._built: dict[Any, tuple[float, Any, Any]] = {}
         self._locks: dict[Any, threading.Lock] = {}
-        self._refreshing: set[Any] = set()
+        self._checking: set[Any] = set()
         self._lock = threading.Lock()
         self._generation = 0
 
@@ -758,65 +921,97 @@ class _AppCache:
             self._generation += 1
         self.documents.clear()
 
-    def _get(self, key: Any, build: Any) -> Any:
+    def _get(self, key: Any, wb: Workbench, build: Any) -> Any:
         with self._lock:
             lock = self._locks.setdefault(key, threading.Lock())
             hit = self._built.get(key)
         if hit is not None:
             if time.monotonic() - hit[0] >= self.max_age:
-                self._refresh_later(key, build)
-            return hit[1]
+                self._check_later(key, wb, build)
+            return hit[2]
         with lock:
             with self._lock:
                 hit, generation = self._built.get(key), self._generation
             if hit is not None:
-                return hit[1]
+                return hit[2]
+            token = _change_token(wb)
             value = build()
             with self._lock:
                 if generation == self._generation:  # not cleared while it was being built
-                    self._built[key] = (time.monotonic(), value)
+                    self._built[key] = (time.monotonic(), token, value)
             return value
 
-    def _refresh_later(self, key: Any, build: Any) -> None:
+    def _check_later(self, key: Any, wb: Workbench, build: Any) -> None:
         with self._lock:
-            if key in self._refreshing:
+            if key in self._checking:
                 return
-            self._refreshing.add(key)
+            self._checking.add(key)
             generation = self._generation
 
-        def rebuild() -> None:
+        def check() -> None:
             try:
-                value = build()
+                token = _change_token(wb)
+                with self._lock:
+                    hit = self._built.get(key)
+                # unchanged: only the time of the check moves
+                value = hit[2] if hit is not None and hit[1] == token else build()
                 with self._lock:
                     if generation == self._generation:
-                        self._built[key] = (time.monotonic(), value)
-            except Exception:  # the stale value stays; the next request tries again
-                log.exception("rebuilding a cached projection failed")
+                        self._built[key] = (time.monotonic(), token, value)
+            except Exception:  # the old value stays; a later request checks again
+                log.exception("refreshing the app's cached projection failed")
             finally:
                 with self._lock:
-                    self._refreshing.discard(key)
+                    self._checking.discard(key)
 
-        threading.Thread(target=rebuild, name="odyssey-cache-refresh", daemon=True).start()
+        threading.Thread(target=check, name="odyssey-cache-check", daemon=True).start()
 
-    def graph(self, wb: Workbench, filters: GraphFilter) -> nx.Graph:
-        return self._get(
-            ("graph", filters),
-            lambda: wb.graph(
-                entity_types=filters.entity_types,
-                link_types=filters.link_types,
-                cases=filters.cases,
-                start=filters.start,
-                end=filters.end,
-                min_confidence=filters.min_confidence,
-            ),
-        )
+    def graph(self, wb: Workbench) -> nx.Graph:
+        def build() -> nx.Graph:
+            graph = wb.graph()
+            for _a, _b, edge in graph.edges(data=True):
+                edge["strength"] = max(r["confidence"] for r in edge["links"])
+            return graph
+
+        return self._get(("graph",), wb, build)
 
     def labels(self, wb: Workbench) -> _LabelIndex:
         def build() -> _LabelIndex:
             total = sum(wb.counts().entities.values())
             return _LabelIndex(wb.store.entities(limit=total + 1))
 
-        return self._get(("labels",), build)
+        return self._get(("labels",), wb, build)
+
+
+def _change_token(wb: Workbench) -> tuple[str, int]:
+    """Changes whenever the store does: what it counts, and the last resolution's mark."""
+    import json
+
+    return json.dumps(wb.counts().to_dict(), sort_keys=True), wb.store.resolved_through()
+
+
+def _passes(record: dict[str, Any], f: GraphFilter) -> bool:
+    """Whether a projection's link record passes ``f`` (as :class:`GraphFilter` defines it).
+
+    The store applies the same rules in its queries; this is their in-memory
+    form for the cached projection: link types, the case and date (``occurred_at``,
+    else the report's date) of the report that states the link, its confidence.
+    """
+    if f.link_types is not None and record["type"] not in f.link_types:
+        return False
+    if f.cases is not None and record["case"] not in f.cases:
+        return False
+    if record["confidence"] < f.min_confidence:
+        return False
+    if f.start is not None or f.end is not None:
+        day = record["date"]
+        if (
+            day is None
+            or (f.start is not None and day < f.start)
+            or (f.end is not None and day > f.end)
+        ):
+            return False
+    return True
 
 
 def open(uri: str | os.PathLike[str] | None = None, *, scope: ReadScope | None = None) -> Workbench:

@@ -6,8 +6,10 @@ import doctest
 import importlib
 import math
 import random
+import re
 from collections import Counter
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 import networkx as nx
@@ -77,6 +79,21 @@ def test_communities_recover_a_planted_partition(method: str) -> None:
     assert result.modularity > 0.6
     again = communities(graph, method, seed=3)  # type: ignore[arg-type]
     assert again.membership() == result.membership()  # same seed, same partition
+
+
+@pytest.mark.parametrize("backend", ["networkx", "igraph"])
+def test_each_community_lists_its_best_connected_members_first(backend: str) -> None:
+    graph = nx.Graph()
+    for boss, crew in (("z-boss", "ab"), ("a-boss", "cdef")):
+        members = [f"{boss}-{c}" for c in crew]
+        graph.add_edges_from((boss, m) for m in members)
+        graph.add_edges_from(pairwise(members))  # a chain among the crew
+    graph.add_node("z-boss", label="Boss Z")
+    result = communities(graph, "louvain", seed=1, backend=backend)  # type: ignore[arg-type]
+    assert [[n.id for n in c] for c in result.communities] == [
+        ["a-boss", "a-boss-d", "a-boss-e", "a-boss-c", "a-boss-f"],  # 4 contacts, then 3, then 2
+        ["z-boss", "z-boss-a", "z-boss-b"],  # 2 contacts each: by label, "Boss Z" first
+    ]
 
 
 def brokered(seed: int = 2) -> nx.Graph:
@@ -178,6 +195,18 @@ def test_prediction_scores_equal_networkx_on_the_same_pairs() -> None:
             assert p.score == pytest.approx(expected[p.a.id, p.b.id])
 
 
+def test_the_katz_reason_counts_the_walks_its_score_is_made_of() -> None:
+    graph = twins()
+    found = predict_links(graph, "katz", top=5000, beta=0.1)  # down to walks alone
+    assert any(p.reason.startswith("no common neighbour") for p in found)
+    for p in found:
+        common = re.match(r"(\d+) common", p.reason)
+        walks = re.search(r"(\d+) walks of length 3", p.reason)
+        assert walks is not None, p.reason
+        two = int(common.group(1)) if common else 0
+        assert p.score == pytest.approx(0.1**2 * two + 0.1**3 * int(walks.group(1)))
+
+
 # -- records through a projection: paths with evidence, cross-case, periods ---------------------
 
 
@@ -240,6 +269,42 @@ def test_crosscase_finds_the_planted_bridge_with_why() -> None:
     assert person_view(graph).edges["Person:c", "Person:d"]["shared"][0]["type"] == "Phone"
 
 
+def test_a_shared_phone_outranks_a_shared_city_however_many_cases_the_city_is_in() -> None:
+    graph, docs = casefile()
+    # Tripoli is in all three cases, across crime types and borders: by counts alone, the headline
+    graph.add_node("Location:tripoli", type="Location", label="Tripoli", cases=set())
+    graph.add_node(
+        "Organization:police", type="Organization", label="Polizia di Stato", cases=set()
+    )
+    for person, doc, case in (("a", "it1", "IT-1"), ("d", "es1", "ES-1"), ("g", "it2", "IT-2")):
+        record = {"document": docs[doc].id, "case": case, "date": docs[doc].date}
+        graph.add_edge(f"Person:{person}", "Location:tripoli", weight=1, links=[record])
+        graph.add_edge(f"Person:{person}", "Organization:police", weight=1, links=[record])
+    result = cross_case(graph)
+    assert [(s.node.id, s.strength) for s in result.shared] == [
+        ("Phone:+218912345678", "strong"),
+        ("Person:z", "strong"),
+        ("Organization:police", "moderate"),
+        ("Location:tripoli", "weak"),
+    ]
+    assert result.cases == ["ES-1", "IT-1", "IT-2"]
+    city = result.shared[-1]
+    assert city.cross_crime and city.cross_border and len(city.cases) == 3
+    assert city.why.endswith("(weak: a shared place is weak evidence on its own)")
+    assert "strong: a shared identifier" in result.shared[0].why
+    # the case pair joined by the phone comes first, the phone first in its reason
+    first = result.case_links[0]
+    assert ({first.a.id, first.b.id}, first.strength) == ({"ES-1", "IT-1"}, "strong")
+    assert first.shared[0].id == "Phone:+218912345678"
+    assert first.why.startswith("ES-1 and IT-1 share Phone +218912345678, Organization")
+    assert [(link.a.id, link.b.id, link.strength) for link in result.case_links] == [
+        ("ES-1", "IT-1", "strong"),
+        ("IT-1", "IT-2", "strong"),
+        ("ES-1", "IT-2", "moderate"),  # only the police and the city: last, though cross-crime
+    ]
+    assert case_graph(result).edges["ES-1", "IT-2"]["strength"] == "moderate"
+
+
 def test_paths_carry_the_evidence_of_every_hop() -> None:
     graph, docs = casefile()
     paths = shortest_paths(graph, "Person:a", "Person:e", k=2)
@@ -257,6 +322,19 @@ def test_paths_carry_the_evidence_of_every_hop() -> None:
         shortest_paths(graph, "Person:a", "Person:nobody")
 
 
+def test_a_hop_lists_its_evidence_earliest_first_and_undated_last() -> None:
+    records = [
+        {"id": "l1", "date": date(2026, 3, 1), "document": "d2", "start": 0},
+        {"id": "l2", "date": None, "document": "d1", "start": 0},
+        {"id": "l3", "date": date(2026, 1, 9), "document": "d3", "start": 40},
+        {"id": "l4", "date": date(2026, 1, 9), "document": "d3", "start": 7},
+    ]
+    graph = nx.Graph()
+    graph.add_edge("a", "b", links=records)
+    hop = shortest_paths(graph, "a", "b")[0].hops[0]
+    assert [r["id"] for r in hop.links] == ["l4", "l3", "l1", "l2"]
+
+
 def test_periods_say_who_rose_and_who_fell() -> None:
     graph, _ = casefile()
     result = periods(graph, by="month", measure="degree", top=3)
@@ -270,6 +348,44 @@ def test_periods_say_who_rose_and_who_fell() -> None:
     quarters = periods(graph, by="quarter")
     assert [s.period for s in quarters.slices] == ["2026-Q1"] and quarters.changes == []
     assert to_jsonable(result)["slices"][0]["period"] == "2026-01"
+
+
+def test_periods_with_no_data_are_shown_but_never_compared() -> None:
+    graph = nx.Graph()
+    dated = {
+        ("a", "b"): [date(2025, 11, 3)],
+        ("b", "c"): [date(2025, 11, 20), date(2026, 2, 1)],  # nothing in December or January
+        ("c", "d"): [date(2026, 2, 14), date(2026, 5, 2)],  # nor in March or April
+        ("d", "e"): [date(2026, 5, 9)],
+    }
+    for (u, v), days in dated.items():
+        graph.add_edge(u, v, links=[{"date": day} for day in days])
+    result = periods(graph, by="month", measure="degree", top=5)
+    assert [(s.period, s.links) for s in result.slices] == [
+        ("2025-11", 2), ("2025-12", 0), ("2026-01", 0), ("2026-02", 2),
+        ("2026-03", 0), ("2026-04", 0), ("2026-05", 2),
+    ]  # fmt: skip
+    assert result.slices[1].top == [] and result.slices[1].entities == 0
+    assert [(c.before, c.after, c.skipped) for c in result.changes] == [
+        ("2025-11", "2026-02", ["2025-12", "2026-01"]),
+        ("2026-02", "2026-05", ["2026-03", "2026-04"]),
+    ]
+    nov_feb = result.changes[0]
+    # degree in November: a 1/2, b 2/2, c 1/2; in February: b 1/2, c 2/2, d 1/2
+    assert {m.node.id: (m.before, m.after) for m in nov_feb.fell} == {
+        "a": (0.5, 0.0),
+        "b": (1.0, 0.5),
+    }
+    assert {m.node.id: (m.before, m.after) for m in nov_feb.rose} == {
+        "c": (0.5, 1.0),
+        "d": (0.0, 0.5),
+    }
+    quarters = periods(graph, by="quarter")
+    assert [(s.period, s.links) for s in quarters.slices] == [
+        ("2025-Q4", 2), ("2026-Q1", 2), ("2026-Q2", 2),
+    ]  # fmt: skip
+    assert all(c.skipped == [] for c in quarters.changes)
+    assert periods(nx.Graph([("a", "b")])).slices == []  # nothing dated: no periods at all
 
 
 def test_an_entity_is_found_by_id_label_or_search_and_ambiguity_lists_candidates() -> None:

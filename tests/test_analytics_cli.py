@@ -90,6 +90,11 @@ def test_predict_crosscase_and_periods(case_db: Path) -> None:
     assert text.splitlines()[1].startswith("!! Phone +218912345678 appears in 2 cases")
     slices = analyze(case_db, "periods", "--by", "quarter", "--measure", "pagerank")["slices"]
     assert [s["period"] for s in slices] == ["2026-Q1", "2026-Q2"]
+    months = odyssey("--store", str(case_db), "analyze", "periods", "--by", "month").stdout
+    with_data = sum(1 for s in analyze(case_db, "periods")["slices"] if s["links"])
+    assert f"periods ({with_data} with dated links)" in months.splitlines()[0]
+    nothing = odyssey("--store", str(case_db), "analyze", "crosscase", "--case", ES_CASE).stdout
+    assert nothing.strip() == "no entity is shared by two cases (1 case(s) in this graph)"
 
 
 def test_filters_and_the_people_view(case_db: Path) -> None:

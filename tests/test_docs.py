@@ -14,6 +14,8 @@ MODULES = [
     "odyssey.text",
     "odyssey.journeys",
     "odyssey.workbench",
+    "odyssey.frames",
+    "odyssey.ingest.synth.scoring",
     "odyssey.dashboards.app",
     "odyssey.graph",
     "odyssey.graph.store",
@@ -28,6 +30,9 @@ MODULES = [
     "odyssey.ingest.extract.cells",
     "odyssey.ingest.extract.identifiers",
     "odyssey.ingest.pipeline",
+    "odyssey.ingest.resolution.coref",
+    "odyssey.ingest.resolution.names",
+    "odyssey.ingest.resolution.records",
 ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import NEO4J_TEST_PASSWORD, empty_neo4j, neo4j_auth
@@ -72,8 +73,24 @@ def test_constraints_and_indexes_are_created_on_first_use(neo4j_uri: str) -> Non
             r["name"]: r["type"] for r in store._read("SHOW INDEXES YIELD name, type RETURN *")
         }
     assert {"odyssey_document_id", "odyssey_entity_id", "odyssey_mention_id"} <= names
+    assert {"odyssey_record_id", "odyssey_record_seq", "odyssey_meta_key"} <= names
+    assert {"odyssey_record_entity", "odyssey_mention_record"} <= set(indexes)
     assert "odyssey_link_uses_id" in names  # one per link type of the schema
     assert indexes["odyssey_entity_search"] == "FULLTEXT"
+
+
+def test_a_database_written_before_resolution_is_refused_with_a_way_out(neo4j_uri: str) -> None:
+    with Neo4jStore(neo4j_uri, auth=neo4j_auth()) as store:
+        store.put(build().batch)
+        unmark = "MATCH (m:Meta {key: 'schema_version'}) DELETE m"  # as the store before issue 5
+        store._write(lambda tx: tx.run(unmark).consume())
+        try:
+            with pytest.raises(StoreError, match=r"before entity resolution.*ingest its files"):
+                Neo4jStore(neo4j_uri, auth=neo4j_auth())
+        finally:  # leave a database the next test's fixture can open and empty
+            store._write(lambda tx: tx.run("MATCH (d:Document) DETACH DELETE d").consume())
+    with Neo4jStore(neo4j_uri, auth=neo4j_auth()) as store:
+        assert store.counts().documents == 0
 
 
 def test_links_are_typed_relationships_between_entities(neo4j_uri: str) -> None:
@@ -117,3 +134,33 @@ def test_the_cli_ingests_into_neo4j_like_into_the_embedded_store(
     bad = odyssey("stats", env={**env, "ODYSSEY_NEO4J_PASSWORD": "wrong"})
     assert bad.returncode == 2 and "refused the credentials" in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_the_resolution_verbs_give_the_same_answers_on_neo4j(
+    neo4j_uri: str, tmp_path: Path
+) -> None:
+    """resolve, entities, explain and judge over Bolt answer as on the embedded store."""
+    corpus = tmp_path / "corpus"
+    assert odyssey("synth", "--out", str(corpus), "--reports", "12", "--seed", "3").returncode == 0
+    env = {"ODYSSEY_NEO4J_PASSWORD": NEO4J_TEST_PASSWORD}
+    stores = (neo4j_uri, str(tmp_path / "same.db"))
+
+    def on_both(*args: str) -> tuple[Any, Any]:
+        neo, embedded = (odyssey("--store", s, *args, "--json", env=env) for s in stores)
+        assert neo.returncode == embedded.returncode == 0, neo.stderr + embedded.stderr
+        return json.loads(neo.stdout), json.loads(embedded.stdout)
+
+    on_both("ingest", str(corpus / "messages"))
+    neo, embedded = on_both("resolve")
+    assert neo["moved"] > 0 and {**neo, "seconds": 0} == {**embedded, "seconds": 0}
+    neo, embedded = on_both("entities", "--type", "Person")
+    assert neo == embedded
+    merged = next(e["id"] for e in neo if len({m["source"] for m in e["mentions"]}) > 1)
+    with Neo4jStore(neo4j_uri, auth=neo4j_auth()) as store:
+        record = next(r.id for r in store.records() if r.entity_id == merged and r.id != merged)
+    neo, embedded = on_both("judge", "split", merged, "--record", record, "--note", "jdoe")
+    assert neo == embedded and neo  # the same decisions stored, and applied
+    neo, embedded = on_both("explain", merged, record)
+    assert neo == embedded and not neo["same_entity"] and neo["judgements"]
+    neo, embedded = on_both("stats")
+    assert {**neo, "store": ""} == {**embedded, "store": ""}

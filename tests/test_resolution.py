@@ -233,3 +233,63 @@ def test_a_store_written_before_resolution_is_refused_with_a_way_out(tmp_path: P
         conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="ingest its files again"):
         SqliteStore(path)
+
+
+def test_a_nickname_two_men_share_does_not_make_them_one(store: GraphStore) -> None:
+    kadir = _report(
+        store,
+        "Hussein KADIR, alias al-Doktor, uses +218911111111.",
+        ["Hussein KADIR", "al-Doktor"],
+        ("+218911111111",),
+    )
+    masry = _report(
+        store,
+        "Ali EL MASRY, alias al-Doktor, uses +218922222222.",
+        ["Ali EL MASRY", "al-Doktor"],
+        ("+218922222222",),
+    )
+    bare = _report(store, "al-Doktor paid the crossing.", ["al-Doktor"])
+    resolve(store)
+    assert _entity(store, kadir["Hussein KADIR"]) != _entity(store, masry["Ali EL MASRY"])
+    # the bare nickname may join one of them, never both
+    assert _entity(store, bare["al-Doktor"]) in {
+        _entity(store, bare["al-Doktor"]),
+        _entity(store, kadir["Hussein KADIR"]),
+        _entity(store, masry["Ali EL MASRY"]),
+    }
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Erion GASHI", "Erion GASHAJ"),  # Albanian surname with and without -aj
+        ("Fatmir KOLA", "KOLAJ Fatmir"),
+        ("Somchai WONGSAWAD", "Somchay Wongsawat"),  # Thai: one sound, two spellings
+        ("Dang Van Hung", "ĐẶNG Văn Hùng"),  # Vietnamese đ has no decomposition
+    ],
+)
+def test_spellings_that_differ_at_the_end_meet_and_merge_with_a_shared_phone(
+    store: GraphStore, one: str, other: str
+) -> None:
+    a = _report(store, f"{one} uses +218911111111.", [one], ("+218911111111",))
+    b = _report(store, f"{other} uses +218911111111.", [other], ("+218911111111",))
+    resolve(store)
+    assert _entity(store, a[one]) == _entity(store, b[other])
+
+
+def test_extraction_points_a_short_form_at_the_person_named_last_before_it() -> None:
+    from odyssey.ingest.extractor import Extractor
+    from odyssey.ingest.readers import read_bytes
+
+    text = (
+        "Subject: smuggling network\n\n"
+        "Ali HASSAN and Mohamed HASSAN were arrested in Zuwara on 2 May 2024. "
+        'Later HASSAN told officers that Kanokwan SUKPRASERT, alias "Mama Lek", paid him. '
+        "Mama Lek denied it. K. SUKPRASERT left for Bangkok.\n"
+    )
+    (found,) = Extractor().extract([read_bytes("report.txt", text.encode())])
+    people = {m.text: m.entity_id for m in found.mentions if m.type == "Person"}
+    assert people["HASSAN"] == people["Mohamed HASSAN"] != people["Ali HASSAN"]
+    assert people["Mama Lek"] == people["K. SUKPRASERT"] == people["Kanokwan SUKPRASERT"]
+    for m in found.mentions:  # the short forms keep their own words as evidence
+        assert found.document.text[m.start : m.end] == m.text

@@ -1,16 +1,17 @@
 """From a folded subgraph to Cytoscape elements, with each node's centralities and community.
 
-The link chart asks the workbench for a bounded neighbourhood, folds it (one
-edge per pair of entities, every statement kept as a record with its evidence
-span and date), measures it, and hands the browser plain JSON: nodes with
+The link chart asks the workbench for a bounded neighbourhood (one edge per
+pair of entities, every statement a record with its evidence span and date),
+measures it, and hands the browser plain JSON to draw: nodes with
 ``shape``/``colour_*``/``size_*`` fields the stylesheet maps, edges with their
-link records so a click can show the evidence without asking the store again.
+weight and types. The statements stay on the server: the evidence panel, the
+timeline, the map and the exports ask ``Workbench.among`` for them (a hub's edge
+can carry thousands, which the browser need not hold).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 import networkx as nx
@@ -24,10 +25,6 @@ from odyssey.workbench import Workbench
 WEAK_CONFIDENCE = 0.5
 #: Above this many edges a chart draws them straight (Cytoscape's fast "haystack" edges).
 MANY_EDGES = 400
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if isinstance(value, date) else value
 
 
 def _scaled(scores: dict[str, float]) -> dict[str, float]:
@@ -94,22 +91,7 @@ def elements(
         classes = " ".join(c for c, on in (("seed", node in seeds), ("path", node in path)) if on)
         out.append({"data": data, "classes": classes})
     for a, b, attrs in graph.edges(data=True):
-        records = [
-            {
-                "id": r["id"],
-                "type": r["type"],
-                "source": r["source"],
-                "target": r["target"],
-                "document": r["document"],
-                "start": r["start"],
-                "end": r["end"],
-                "confidence": round(float(r["confidence"]), 3),
-                "date": _iso(r["date"]),
-                "case": r["case"],
-            }
-            for r in attrs.get("links", ())
-        ]
-        types = attrs.get("types", [])
+        records = attrs.get("links", ())
         directed = [r for r in records if link_type(r["type"]).directed]
         # draw the arrow the way the statements point, when they agree
         source, target = a, b
@@ -131,8 +113,7 @@ def elements(
                     "source": source,
                     "target": target,
                     "weight": attrs.get("weight", len(records)),
-                    "types": ", ".join(link_type(t).label for t in types),
-                    "records": records,
+                    "types": ", ".join(link_type(t).label for t in attrs.get("types", [])),
                 },
                 "classes": " ".join(classes),
             }

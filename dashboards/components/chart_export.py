@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import networkx as nx
@@ -18,50 +19,46 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def _split(els: Sequence[dict[str, Any]]) -> tuple[dict[str, dict], list[dict]]:
-    nodes = {e["data"]["id"]: e["data"] for e in els if "source" not in e["data"]}
-    edges = [e["data"] for e in els if "source" in e["data"]]
-    return nodes, edges
+def _text(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else ("" if value is None else str(value))
 
 
-def chart_graphml(els: Sequence[dict[str, Any]]) -> str:
-    """GraphML of the chart: nodes with label, type, cases, community; edges with weight and types."""
-    nodes, edges = _split(els)
-    g = nx.Graph()
-    for node_id, d in nodes.items():
-        attrs = {
-            "label": d.get("label", node_id),
-            "type": d.get("type") or "",
-            "cases": ";".join(d.get("cases", [])),
-            "community": -1 if d.get("community") is None else int(d["community"]),
-        }
-        if "lat" in d:
-            attrs.update(latitude=float(d["lat"]), longitude=float(d["lon"]))
-        g.add_node(node_id, **attrs)
-    for d in edges:
-        records = d.get("records", [])
-        g.add_edge(
-            d["source"],
-            d["target"],
+def chart_graphml(graph: nx.Graph, communities: Mapping[str, int | None]) -> str:
+    """GraphML of the chart: entities (label, type, cases, community, coordinates) and folded links."""
+    out = nx.Graph()
+    for node, d in graph.nodes(data=True):
+        community = communities.get(node)
+        out.add_node(
+            node,
+            label=str(d.get("label", node)),
+            type=d.get("type") or "",
+            cases=";".join(sorted(d.get("cases", ()))),
+            community=-1 if community is None else int(community),
+        )
+    for a, b, d in graph.edges(data=True):
+        records = d.get("links", [])
+        out.add_edge(
+            a,
+            b,
             weight=int(d.get("weight", len(records))),
-            type=";".join(sorted({r["type"] for r in records})),
+            type=";".join(d.get("types", [])),
             links=json.dumps([r["id"] for r in records]),
         )
-    return "\n".join(nx.generate_graphml(g, prettyprint=True))
+    return "\n".join(nx.generate_graphml(out, prettyprint=True))
 
 
-def chart_csv(els: Sequence[dict[str, Any]]) -> str:
-    """CSV of every statement on the chart, with both ends' labels and types and its evidence."""
-    nodes, edges = _split(els)
-    out = io.StringIO()
-    writer = csv.writer(out)
+def chart_csv(graph: nx.Graph) -> str:
+    """CSV of every statement on the chart, both ends' labels and types, and where it is written."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
-    for d in edges:
-        for r in d.get("records", []):
-            a, b = nodes.get(r["source"], {}), nodes.get(r["target"], {})
+    nodes = graph.nodes
+    for _a, _b, d in graph.edges(data=True):
+        for r in d.get("links", []):
+            s, t = nodes[r["source"]], nodes[r["target"]]
             writer.writerow(
-                [r["source"], a.get("label", ""), a.get("type", ""), r["type"], r["target"],
-                 b.get("label", ""), b.get("type", ""), r["confidence"], r.get("date") or "",
-                 r.get("case") or "", r["document"], r["start"], r["end"], r["id"]]
+                [r["source"], s.get("label", ""), s.get("type", ""), r["type"], r["target"],
+                 t.get("label", ""), t.get("type", ""), r["confidence"], _text(r.get("date")),
+                 _text(r.get("case")), r["document"], r["start"], r["end"], r["id"]]
             )  # fmt: skip
-    return out.getvalue()
+    return buffer.getvalue()

@@ -18,6 +18,7 @@ The analyst's page (in the manner of i2 Analyst's Notebook or Linkurious):
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -66,6 +67,14 @@ MAX_NODES = 500
 MAX_PASSAGES = 25
 #: How many shortest paths "find path" draws.
 MAX_PATHS = 3
+#: The filters, for callbacks that read the chart's statements again.
+FILTER_STATES = (
+    State("lc-types", "value"),
+    State("lc-cases", "value"),
+    State("lc-dates", "start_date"),
+    State("lc-dates", "end_date"),
+    State("lc-confidence", "value"),
+)
 
 
 # -- layout ------------------------------------------------------------------------------------
@@ -483,20 +492,20 @@ def restyle(size_by: str, colour_by: str) -> list[dict[str, Any]]:
 # -- evidence ----------------------------------------------------------------------------------
 
 
-def _link_evidence(data: dict[str, Any]) -> list[Any]:
+def _link_evidence(data: dict[str, Any], filters: GraphFilter) -> list[Any]:
     wb = workbench()
-    records = sorted(
-        data.get("records", []), key=lambda r: (r["date"] or "", r["id"]), reverse=True
-    )
-    ends = {data["source"], data["target"]}
-    labels = {end: wb.entity(end).label for end in ends}
+    a, b = data["source"], data["target"]
+    pair = wb.among([a, b], filters=replace(filters, entity_types=None))
+    found = pair.edges[a, b]["links"] if pair.has_edge(a, b) else []
+    records = sorted(found, key=lambda r: (r["date"] or date.min, r["id"]), reverse=True)
+    labels = {n: pair.nodes[n].get("label", n) for n in pair}
     docs = wb.documents_by_id(r["document"] for r in records[:MAX_PASSAGES])
     parts: list[Any] = [
         html.H3(
             [
-                labels.get(data["source"], data["source"]),
+                labels.get(a, a),
                 html.Span(f"  {data.get('types', '')}  ", className="muted"),
-                labels.get(data["target"], data["target"]),
+                labels.get(b, b),
             ]
         ),
         html.P(f"{len(records)} statement(s)", className="muted"),
@@ -511,14 +520,14 @@ def _link_evidence(data: dict[str, Any]) -> list[Any]:
         marks = [
             (m.start, m.end, "")
             for m in mentions_by_doc[doc.id]
-            if m.entity_id in ends and r["start"] <= m.start and m.end <= r["end"]
+            if m.entity_id in (a, b) and r["start"] <= m.start and m.end <= r["end"]
         ]
         extra = [
             ("Link", link_type(r["type"]).label),
             ("Confidence", f"{r['confidence']:.2f}"),
         ]
-        if r["date"] and r["date"] != (doc.date.isoformat() if doc.date else None):
-            extra.append(("Happened", r["date"]))
+        if r["date"] and r["date"] != doc.date:
+            extra.append(("Happened", r["date"].isoformat()))
         parts.append(passage(doc, r["start"], r["end"], marks, extra=extra))
     if len(records) > MAX_PASSAGES:
         parts.append(html.P(f"… and {len(records) - MAX_PASSAGES} more.", className="muted"))
@@ -559,15 +568,16 @@ def _entity_evidence(data: dict[str, Any]) -> list[Any]:
     Output("lc-evidence", "children"),
     Input("lc-chart", "tapNodeData"),
     Input("lc-chart", "tapEdgeData"),
+    *FILTER_STATES,
     prevent_initial_call=True,
 )
-def evidence(node: dict | None, edge: dict | None) -> Any:
+def evidence(node: dict | None, edge: dict | None, *filter_values: Any) -> Any:
     """The reports behind the clicked link, or the mentions of the clicked entity."""
     if ctx.triggered_id is None:
         return no_update
     prop = ctx.triggered[0]["prop_id"]
     if prop.endswith("tapEdgeData") and edge:
-        return _link_evidence(edge)
+        return _link_evidence(edge, _filter(*filter_values))
     if prop.endswith("tapNodeData") and node:
         return _entity_evidence(node)
     return no_update
@@ -634,30 +644,36 @@ def find_path(
 # -- timeline and map of what is on the chart ----------------------------------------------------
 
 
-def _records(els: list[dict] | None, selected: list[dict] | None) -> list[dict]:
+def _statements(
+    els: list[dict] | None, filter_values: tuple[Any, ...], selected: list[dict] | None = None
+) -> tuple[Any, list[dict[str, Any]]]:
+    """The chart's entities and links with every statement (those touching the selection, if any)."""
+    nodes = [e["data"]["id"] for e in els or [] if "source" not in e["data"]]
+    filters = replace(_filter(*filter_values), entity_types=None)
+    shown = workbench().among(nodes, filters=filters)
     chosen = {n["id"] for n in selected or []}
-    out = []
-    for e in els or []:
-        data = e["data"]
-        if "source" not in data:
-            continue
-        if chosen and data["source"] not in chosen and data["target"] not in chosen:
-            continue
-        out.extend(data.get("records", []))
-    return out
+    records = [
+        r
+        for a, b, d in shown.edges(data=True)
+        if not chosen or a in chosen or b in chosen
+        for r in d["links"]
+    ]
+    return shown, records
 
 
 @callback(
     Output("lc-timeline", "children"),
     Input("lc-chart", "elements"),
     Input("lc-chart", "selectedNodeData"),
+    *FILTER_STATES,
 )
-def timeline(els: list[dict] | None, selected: list[dict] | None) -> Any:
+def timeline(els: list[dict] | None, selected: list[dict] | None, *filter_values: Any) -> Any:
     """The dated statements of the chart, or of the selected entities when some are selected."""
-    records = [r for r in _records(els, selected) if r.get("date")]
+    shown, records = _statements(els, filter_values, selected)
+    records = [r for r in records if r.get("date")]
     if not records:
         return empty("No dated statement on the chart yet.")
-    labels = {e["data"]["id"]: e["data"]["label"] for e in els or [] if "source" not in e["data"]}
+    labels = {n: d.get("label", n) for n, d in shown.nodes(data=True)}
     docs = workbench().documents_by_id({r["document"] for r in records})
     references = {i: d.reference or d.source.rsplit("/", 1)[-1] for i, d in docs.items()}
     scope = "selected entities" if selected else "chart"
@@ -674,11 +690,12 @@ def timeline(els: list[dict] | None, selected: list[dict] | None) -> Any:
     Output("lc-map", "children"),
     Input("lc-chart", "elements"),
     Input("lc-chart", "selectedNodeData"),
+    *FILTER_STATES,
 )
-def places(els: list[dict] | None, selected: list[dict] | None) -> Any:
+def places(els: list[dict] | None, selected: list[dict] | None, *filter_values: Any) -> Any:
     """The chart's places on a map, with the routes its statements describe."""
     nodes = {e["data"]["id"]: e["data"] for e in els or [] if "source" not in e["data"]}
-    records = _records(els, selected)
+    _shown, records = _statements(els, filter_values, selected)
     weight: dict[str, int] = {}
     for r in records:
         for end in (r["source"], r["target"]):
@@ -745,12 +762,19 @@ clientside_callback(
     Input("lc-graphml", "n_clicks"),
     Input("lc-csv", "n_clicks"),
     State("lc-chart", "elements"),
+    *FILTER_STATES,
     prevent_initial_call=True,
 )
-def export(_graphml: int | None, _csv: int | None, els: list[dict] | None) -> Any:
+def export(
+    _graphml: int | None, _csv: int | None, els: list[dict] | None, *filter_values: Any
+) -> Any:
     """The chart as GraphML (entities and folded links) or CSV (one row per statement)."""
     if not els:
         raise OdysseyError("the chart is empty: search for an entity first, then export")
+    shown, _records = _statements(els, filter_values)
     if ctx.triggered_id == "lc-graphml":
-        return dcc.send_string(chart_graphml(els), "odyssey-link-chart.graphml")
-    return dcc.send_string(chart_csv(els), "odyssey-link-chart.csv")
+        communities = {
+            e["data"]["id"]: e["data"].get("community") for e in els if "source" not in e["data"]
+        }
+        return dcc.send_string(chart_graphml(shown, communities), "odyssey-link-chart.graphml")
+    return dcc.send_string(chart_csv(shown), "odyssey-link-chart.csv")

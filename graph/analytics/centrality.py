@@ -23,7 +23,7 @@ import numpy as np
 
 from odyssey.errors import ValidationError
 
-from ._backend import Backend, choose, to_igraph
+from ._backend import Backend, adjacency_matrix, choose, to_igraph
 from ._results import Score, ranked
 
 Measure = Literal["degree", "betweenness", "closeness", "eigenvector", "pagerank", "katz"]
@@ -86,9 +86,10 @@ def scores(
         return dict.fromkeys(graph, 1.0 if measure in ("degree", "pagerank") else 0.0)
     if k is not None and k < 2:
         raise ValidationError(f"k (sampled sources) must be at least 2, got {k}")
+    engine = choose(backend, graph)
     if measure == "katz" and alpha is None:
-        alpha = 0.5 / max(largest_eigenvalue(graph, weight), 1e-9)
-    if choose(backend, graph) == "igraph":
+        alpha = 0.5 / max(largest_eigenvalue(graph, weight, fast=engine == "igraph"), 1e-9)
+    if engine == "igraph":
         return _igraph_scores(graph, measure, k, seed, weight, alpha)
     return _networkx_scores(graph, measure, k, seed, weight, alpha)
 
@@ -100,14 +101,21 @@ def sample_sources(graph: nx.Graph, k: int | None, seed: int) -> list[Any] | Non
     return random.Random(seed).sample(list(graph.nodes()), k)
 
 
-def largest_eigenvalue(graph: nx.Graph, weight: str | None = None) -> float:
-    """The largest eigenvalue of the (weighted) adjacency matrix."""
-    matrix = nx.to_scipy_sparse_array(graph, weight=weight, dtype=float)
+def largest_eigenvalue(graph: nx.Graph, weight: str | None = None, *, fast: bool = False) -> float:
+    """The largest eigenvalue of the (weighted) adjacency matrix (``fast``: built from arrays)."""
+    matrix = _matrix(graph, weight, fast)
     if matrix.shape[0] < 3:
         return float(max(np.linalg.eigvalsh(matrix.toarray())))
     from scipy.sparse.linalg import eigsh
 
     return float(eigsh(matrix, k=1, which="LA", return_eigenvectors=False)[0])
+
+
+def _matrix(graph: nx.Graph, weight: str | None, fast: bool) -> Any:
+    """The adjacency matrix: networkx's own builder, or the same matrix from the fast path's arrays."""
+    if fast:
+        return adjacency_matrix(graph, weight)
+    return nx.to_scipy_sparse_array(graph, weight=weight, dtype=float)
 
 
 def _networkx_scores(
@@ -148,10 +156,10 @@ def _igraph_scores(
             [0.0 if math.isnan(c) else c * (sizes[v] - 1) / (n - 1) for v, c in enumerate(values)]
         )
     if measure == "eigenvector":
-        return conv.scores(_unit(_eigenvector(graph, weight)))
+        return conv.scores(_unit(_eigenvector(adjacency_matrix(graph, weight))))
     if measure == "pagerank":
         return conv.scores(g.pagerank(damping=0.85, weights=weights))
-    return conv.scores(_unit(_katz(graph, alpha or 0.1, weight)))
+    return conv.scores(_unit(_katz(adjacency_matrix(graph, weight), alpha or 0.1)))
 
 
 def _igraph_betweenness(
@@ -178,11 +186,10 @@ def _igraph_betweenness(
     ]
 
 
-def _eigenvector(graph: nx.Graph, weight: str | None) -> np.ndarray:
-    """Principal eigenvector of the adjacency matrix, as networkx's power iteration finds it."""
+def _eigenvector(matrix: Any) -> np.ndarray:
+    """Principal eigenvector of the adjacency ``matrix``, as networkx's power iteration finds it."""
     from scipy.sparse import identity
 
-    matrix = nx.to_scipy_sparse_array(graph, weight=weight, dtype=float)
     x = np.ones(matrix.shape[0]) / matrix.shape[0]
     shifted = matrix + identity(matrix.shape[0], format="csr")
     for _ in range(10_000):  # networkx iterates (A + I) x; do the same so both converge alike
@@ -194,9 +201,8 @@ def _eigenvector(graph: nx.Graph, weight: str | None) -> np.ndarray:
     return x
 
 
-def _katz(graph: nx.Graph, alpha: float, weight: str | None) -> np.ndarray:
-    """Katz centrality x = alpha A x + 1, by the iteration networkx uses (sparse)."""
-    matrix = nx.to_scipy_sparse_array(graph, weight=weight, dtype=float)
+def _katz(matrix: Any, alpha: float) -> np.ndarray:
+    """Katz centrality x = alpha A x + 1 for the adjacency ``matrix``, by networkx's iteration."""
     x = np.zeros(matrix.shape[0])
     for _ in range(100_000):
         nxt = alpha * (matrix @ x) + 1.0

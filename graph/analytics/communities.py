@@ -77,9 +77,25 @@ def communities(
     else:
         groups = _networkx_partition(graph, method, seed, resolution, weight)
         modularity = nx.community.modularity(graph, groups, weight=weight, resolution=resolution)
-    ordered = sorted((sorted(g, key=str) for g in groups), key=lambda g: (-len(g), str(g[0])))
-    nodes = [[Node.of(graph, n) for n in group] for group in ordered]
-    return Communities(method, engine, float(modularity), nodes)
+    return Communities(method, engine, float(modularity), _readable(graph, groups))
+
+
+def _readable(graph: nx.Graph, groups: list[Any]) -> list[list[Node]]:
+    """Largest community first (ties by smallest id); in each, the most connected members first.
+
+    An analyst reads a community by its best-connected members (its organisers), so
+    members go by number of contacts, then label and id, not by id alone.
+    """
+    adjacency = graph._adj  # number of contacts = len of the neighbour dict, read directly
+    ordered = sorted(
+        (list(group) for group in groups), key=lambda g: (-len(g), min(str(n) for n in g))
+    )
+    out = []
+    for group in ordered:
+        members = [(len(adjacency[n]), Node.of(graph, n)) for n in group]
+        members.sort(key=lambda m: (-m[0], m[1].label, m[1].id))
+        out.append([node for _, node in members])
+    return out
 
 
 def _networkx_partition(

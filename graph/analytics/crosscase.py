@@ -3,15 +3,25 @@
 No single country sees a whole network; the phone number that a trafficking
 case in Spain and a smuggling case in Italy both contain is the lead. An
 entity belongs to a case when a report of that case states one of its links
-(the projection records each link's case). Shared entities are ranked with
-the headline first: different crime types, then different countries, then the
-number of cases.
+(the projection records each link's case).
+
+Not every shared entity says as much. A phone, an account or a passport is one
+thing whoever writes it down: two cases holding it are joined. A person is
+joined by name (entity resolution decides which names are one person). A city
+is in many unrelated cases, and an organisation is as often an authority or a
+bank as a front company. So shared entities are ranked first by the
+:data:`STRENGTH` of their type (identifiers, then people, then addresses,
+organisations and events, then places), then with the headline first within
+it: different crime types, then different countries, then the number of cases.
+The reason says how strong the link is, and why.
 
 >>> import networkx as nx
 >>> g = nx.Graph(cases={})
->>> g.add_edge("a", "phone", links=[{"case": "IT-1"}]); g.add_edge("b", "phone", links=[{"case": "ES-2"}])
->>> [s.node.id for s in cross_case(g).shared]
-['phone']
+>>> g.add_node("phone", type="Phone", label="+39 333"); g.add_node("rome", type="Location", label="Rome")
+>>> for person, case in (("a", "IT-1"), ("b", "ES-2")):
+...     g.add_edge(person, "phone", links=[{"case": case}]); g.add_edge(person, "rome", links=[{"case": case}])
+>>> [(s.node.id, s.strength) for s in cross_case(g).shared]
+[('phone', 'strong'), ('rome', 'weak')]
 """
 
 from __future__ import annotations
@@ -23,7 +33,26 @@ from typing import Any
 
 import networkx as nx
 
+from odyssey.schema import ENTITY_TYPES, is_identifier
+
 from ._results import Node
+
+#: How strongly a shared entity of each type joins two cases: 3 strong, 0 weak.
+STRENGTH: dict[str, int] = {
+    **{t: 3 for t in ENTITY_TYPES if is_identifier(t)},  # the same phone, account, document...
+    "Person": 2,  # the same name: strong once resolution has judged it one person
+    "Address": 1,  # a flat or a shop, but often a block of many
+    "Organization": 1,  # a front company, or an authority, bank or NGO every case mentions
+    "Event": 1,
+    "Location": 0,  # a city or a country: weak on its own
+}
+#: What each strength is called in results, and what it means for the analyst.
+STRENGTH_WORDS: dict[int, tuple[str, str]] = {
+    3: ("strong", "a shared identifier is the same thing in both cases"),
+    2: ("strong", "the same person by name: check the resolution"),
+    1: ("moderate", "check that it is specific, not one every case mentions"),
+    0: ("weak", "a shared place is weak evidence on its own"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,25 +72,28 @@ class SharedEntity:
     cases: list[CaseRef]
     cross_crime: bool
     cross_border: bool
+    strength: str
     why: str
 
 
 @dataclass(frozen=True, slots=True)
 class CaseLink:
-    """Two cases joined by the entities they share."""
+    """Two cases joined by the entities they share (strongest first) and the strongest's strength."""
 
     a: CaseRef
     b: CaseRef
     shared: list[Node]
+    strength: str
     why: str
 
 
 @dataclass(frozen=True, slots=True)
 class CrossCase:
-    """Shared entities (headline first) and the case-to-case links."""
+    """Shared entities (strongest first) and the case-to-case links; ``cases``: all cases seen."""
 
     shared: list[SharedEntity]
     case_links: list[CaseLink]
+    cases: list[str]
 
 
 def entity_cases(graph: nx.Graph) -> dict[Any, set[str]]:
@@ -77,8 +109,13 @@ def entity_cases(graph: nx.Graph) -> dict[Any, set[str]]:
     return found
 
 
+def strength_of(entity_type: str | None) -> int:
+    """How strongly a shared entity of ``entity_type`` joins cases (see :data:`STRENGTH`)."""
+    return STRENGTH.get(entity_type or "", 1)
+
+
 def cross_case(graph: nx.Graph) -> CrossCase:
-    """Entities shared by two or more cases, and the cases they join, each with why."""
+    """Entities shared by two or more cases, and the cases they join, strongest first, each with why."""
     info = graph.graph.get("cases", {})
 
     def ref(case_id: str) -> CaseRef:
@@ -87,35 +124,53 @@ def cross_case(graph: nx.Graph) -> CrossCase:
             return CaseRef(case_id, None, None)
         return CaseRef(case_id, case.country, case.crime_category)
 
-    shared: list[SharedEntity] = []
-    joins: dict[tuple[str, str], list[Any]] = defaultdict(list)
-    for node, cases in entity_cases(graph).items():
+    ranked: list[tuple[tuple[Any, ...], SharedEntity]] = []
+    joins: dict[tuple[str, str], list[tuple[tuple[Any, ...], Node]]] = defaultdict(list)
+    membership = entity_cases(graph)
+    for node, cases in membership.items():
         if len(cases) < 2:
             continue
         refs = [ref(c) for c in sorted(cases)]
         crimes = {r.crime_category for r in refs if r.crime_category}
         countries = {r.country for r in refs if r.country}
         entity = Node.of(graph, node)
-        shared.append(
-            SharedEntity(entity, refs, len(crimes) > 1, len(countries) > 1, _why(entity, refs))
+        level = strength_of(entity.type)
+        shared = SharedEntity(
+            entity,
+            refs,
+            len(crimes) > 1,
+            len(countries) > 1,
+            STRENGTH_WORDS[level][0],
+            _why(entity, refs, level),
         )
+        # strongest first; then the headline; then the best connected (more to follow up), by name
+        contacts = len(graph._adj[node])
+        ranked.append(((-level, *_headline(shared), -contacts, entity.label, entity.id), shared))
         for a, b in combinations(sorted(cases), 2):
-            joins[a, b].append(node)
-    shared.sort(key=lambda s: (not s.cross_crime, not s.cross_border, -len(s.cases), s.node.id))
+            joins[a, b].append(((-level, -contacts, entity.label, entity.id), entity))
+    ranked.sort(key=lambda r: r[0])
     links = []
-    for (a, b), nodes in sorted(joins.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        entities = [Node.of(graph, n) for n in sorted(nodes, key=str)]
+    for (a, b), keyed in joins.items():
+        entities = [entity for _, entity in sorted(keyed, key=lambda k: k[0])]
         ra, rb = ref(a), ref(b)
+        level = strength_of(entities[0].type)
         names = ", ".join(f"{e.type or 'entity'} {e.label}" for e in entities[:5])
         more = f" and {len(entities) - 5} more" if len(entities) > 5 else ""
-        links.append(
-            CaseLink(ra, rb, entities, f"{a} and {b} share {names}{more}{_contrast(ra, rb)}")
-        )
-    return CrossCase(shared, links)
+        why = f"{a} and {b} share {names}{more}{_contrast(ra, rb)} ({STRENGTH_WORDS[level][0]})"
+        links.append((level, CaseLink(ra, rb, entities, STRENGTH_WORDS[level][0], why)))
+    links.sort(key=lambda r: (-r[0], -len(r[1].shared), r[1].a.id, r[1].b.id))
+    seen = sorted(set().union(*membership.values()))
+    return CrossCase([s for _, s in ranked], [link for _, link in links], seen)
+
+
+def _headline(shared: SharedEntity) -> tuple[bool, bool, int]:
+    """Within one strength: across crime types, then across borders, then more cases first."""
+    return (not shared.cross_crime, not shared.cross_border, -len(shared.cases))
 
 
 def case_graph(result: CrossCase) -> nx.Graph:
-    """The case-to-case graph: a node per case, an edge per shared set (``weight`` = entities)."""
+    """The case-to-case graph: a node per case, an edge per shared set (``weight`` = entities,
+    ``strength`` = that of the strongest shared entity)."""
     graph = nx.Graph()
     for link in result.case_links:
         for case in (link.a, link.b):
@@ -125,6 +180,7 @@ def case_graph(result: CrossCase) -> nx.Graph:
             link.b.id,
             weight=len(link.shared),
             shared=[n.id for n in link.shared],
+            strength=link.strength,
             why=link.why,
         )
     return graph
@@ -144,7 +200,7 @@ def _contrast(a: CaseRef, b: CaseRef) -> str:
     return ": " + " and ".join(notes) if notes else ""
 
 
-def _why(entity: Node, refs: list[CaseRef]) -> str:
+def _why(entity: Node, refs: list[CaseRef], level: int) -> str:
     where = ", ".join(_describe(r) for r in refs)
     crimes = sorted({r.crime_category for r in refs if r.crime_category})
     countries = sorted({r.country for r in refs if r.country})
@@ -154,4 +210,8 @@ def _why(entity: Node, refs: list[CaseRef]) -> str:
     if len(countries) > 1:
         notes.append(f"different countries ({', '.join(countries)})")
     tail = ": " + " and ".join(notes) if notes else ""
-    return f"{entity.type or 'entity'} {entity.label} appears in {len(refs)} cases: {where}{tail}"
+    word, meaning = STRENGTH_WORDS[level]
+    return (
+        f"{entity.type or 'entity'} {entity.label} appears in {len(refs)} cases: {where}{tail}"
+        f" ({word}: {meaning})"
+    )

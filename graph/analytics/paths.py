@@ -3,7 +3,8 @@
 :func:`shortest_paths` gives the ``k`` shortest simple paths (fewest hops
 first, Yen's algorithm through networkx). Every hop carries the link records of
 its edge (type, evidence document and span, date, case) from the projection,
-so an analyst can read the report sentence behind each step.
+earliest first (undated last), so an analyst can read the report sentence
+behind each step in the order things happened.
 
 >>> import networkx as nx
 >>> g = nx.cycle_graph(4)
@@ -14,6 +15,7 @@ so an analyst can read the report sentence behind each step.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice, pairwise
 from typing import Any
 
@@ -64,7 +66,20 @@ def shortest_paths(graph: nx.Graph, a: Any, b: Any, *, k: int = 3) -> list[Path]
 
 def _path(graph: nx.Graph, nodes: list[Any]) -> Path:
     hops = [
-        Hop(Node.of(graph, u), Node.of(graph, v), list(graph.edges[u, v].get("links", ())))
+        Hop(Node.of(graph, u), Node.of(graph, v), _in_time(graph.edges[u, v].get("links", ())))
         for u, v in pairwise(nodes)
     ]
     return Path([str(n) for n in nodes], hops)
+
+
+def _in_time(links: Any) -> list[dict[str, Any]]:
+    """Link records earliest first, undated last; the same day by report and position."""
+    return sorted(
+        links,
+        key=lambda r: (
+            r.get("date") is None,
+            r.get("date") or date.min,
+            str(r.get("document", "")),
+            r.get("start") or 0,
+        ),
+    )

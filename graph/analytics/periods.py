@@ -2,16 +2,24 @@
 
 Each period's graph holds the links dated in that period (``date`` of the
 link record: when it happened, else when it was reported); the measure is a
-centrality computed on that slice. Between consecutive periods, the entities
-whose score grew most *rose*, those whose score dropped most *fell* (an entity
-absent from a slice scores 0 there).
+centrality computed on that slice. Every period from the first dated link to
+the last is a slice, so a quiet month shows as one (no entities, no links).
+
+Between consecutive periods *with data*, the entities whose score grew most
+*rose*, those whose score dropped most *fell* (an entity absent from a slice
+that has data scores 0 there). A period with no dated links is skipped, not
+compared: an empty month says the reports are silent, not that everyone fell
+to zero and rose again; the change across it names the periods it skipped.
 
 >>> import networkx as nx, datetime as dt
 >>> g = nx.Graph()
 >>> g.add_edge("a", "b", links=[{"date": dt.date(2026, 1, 5)}])
->>> g.add_edge("b", "c", links=[{"date": dt.date(2026, 2, 5)}])
->>> [s.period for s in periods(g, by="month").slices]
-['2026-01', '2026-02']
+>>> g.add_edge("b", "c", links=[{"date": dt.date(2026, 3, 5)}])
+>>> result = periods(g, by="month")
+>>> [(s.period, s.links) for s in result.slices]
+[('2026-01', 1), ('2026-02', 0), ('2026-03', 1)]
+>>> [(c.before, c.after, c.skipped) for c in result.changes]
+[('2026-01', '2026-03', ['2026-02'])]
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import Any, Literal
 
 import networkx as nx
@@ -60,12 +69,13 @@ class Move:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """Who rose and who fell from one period to the next."""
+    """Who rose and who fell from one period with data to the next; ``skipped``: empty ones between."""
 
     before: str
     after: str
     rose: list[Move]
     fell: list[Move]
+    skipped: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +113,16 @@ def periods(
         raise ValidationError(f"unknown measure {measure!r}; use {', '.join(MEASURES)}")
     sliced, undated = _slices(graph, by)
     result: list[Slice] = []
-    all_scores: list[dict[Any, float]] = []
-    for period in sorted(sliced):
-        part = sliced[period]
+    scored: list[tuple[str, dict[Any, float]]] = []  # the periods with data, in order
+    empty: list[str] = []
+    for period in _span(sorted(sliced), by):
+        part = sliced.get(period)
+        if part is None:
+            result.append(Slice(period, 0, 0, 0, []))
+            empty.append(period)
+            continue
         values = centrality_scores(part, measure, k=k, seed=seed, backend=backend)  # type: ignore[arg-type]
-        all_scores.append(values)
+        scored.append((period, values))
         links = sum(w for _, _, w in part.edges(data="weight"))
         result.append(
             Slice(
@@ -119,8 +134,7 @@ def periods(
             )
         )
     changes = []
-    for i in range(1, len(result)):
-        before, after = all_scores[i - 1], all_scores[i]
+    for (first, before), (second, after) in pairwise(scored):
         moves = [
             Move(Node.of(graph, n), before.get(n, 0.0), after.get(n, 0.0))
             for n in set(before) | set(after)
@@ -128,8 +142,29 @@ def periods(
         moves.sort(key=lambda m: (-m.change, m.node.id))
         rose = [m for m in moves if m.change > 0][:top]
         fell = sorted((m for m in moves if m.change < 0), key=lambda m: (m.change, m.node.id))[:top]
-        changes.append(Change(result[i - 1].period, result[i].period, rose, fell))
+        skipped = [p for p in empty if first < p < second]
+        changes.append(Change(first, second, rose, fell, skipped))
     return Periods(by, measure, result, changes, undated)
+
+
+def _span(present: list[str], by: str) -> list[str]:
+    """Every period from the first to the last of ``present`` (sorted keys), gaps included."""
+    if not present:
+        return []
+    out = [present[0]]
+    while out[-1] < present[-1]:
+        out.append(_next(out[-1], by))
+    return out
+
+
+def _next(period: str, by: str) -> str:
+    """The period after ``period`` (``2026-12`` → ``2027-01``, ``2026-Q4`` → ``2027-Q1``)."""
+    year, part = period.split("-")
+    if by == "month":
+        month = int(part) % 12 + 1
+        return f"{int(year) + (month == 1):04d}-{month:02d}"
+    quarter = int(part[1]) % 4 + 1
+    return f"{int(year) + (quarter == 1):04d}-Q{quarter}"
 
 
 def _slices(graph: nx.Graph, by: str) -> tuple[dict[str, nx.Graph], int]:

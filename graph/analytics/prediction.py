@@ -8,7 +8,7 @@ for Katz, are joined by short walks). Scores:
 * ``resource-allocation`` — sum of ``1 / deg w``;
 * ``katz`` — walks of length 2 and 3 between the pair, weighted ``beta**length``.
 
-The reason is the common neighbours (and, for Katz, the number of walks), so
+The reason is the common neighbours (and, for Katz, the number of length-3 walks), so
 an analyst can check the suggestion against the reports. The scores equal
 networkx's ``adamic_adar_index`` and ``resource_allocation_index`` on the same pairs.
 
@@ -115,14 +115,17 @@ def _katz(graph: nx.Graph, beta: float) -> dict[tuple[Any, Any], float]:
     return out
 
 
+def _walks_of_three(graph: nx.Graph, a: Any, b: Any) -> int:
+    """Walks a - u - x - b: the length-3 term of the Katz score, told as a count."""
+    ends = set(graph.neighbors(b))
+    return sum(len(ends.intersection(graph.neighbors(u))) for u in graph.neighbors(a))
+
+
 def _prediction(graph: nx.Graph, a: Any, b: Any, score: float, method: str) -> Prediction:
     common = sorted(nx.common_neighbors(graph, a, b), key=lambda n: (-graph.degree(n), str(n)))
     shown = [Node.of(graph, n) for n in common[:REASON_NEIGHBOURS]]
     names = ", ".join(node.label for node in shown) + (" …" if len(common) > len(shown) else "")
-    if common:
-        reason = f"{len(common)} common neighbour(s): {names}"
-    else:
-        reason = "no common neighbour; joined by walks of length 3"
+    reason = f"{len(common)} common neighbour(s): {names}" if common else "no common neighbour"
     if method == "katz":
-        reason += f" (Katz score {score:.4g})"
+        reason += f"; {_walks_of_three(graph, a, b)} walks of length 3"
     return Prediction(Node.of(graph, a), Node.of(graph, b), float(score), shown, reason)

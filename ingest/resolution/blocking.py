@@ -5,8 +5,11 @@ Each record gets a few keys; only records sharing a key are compared:
 * ``d:<document>`` — records of one report (a surname alone is resolved against
   the full name written earlier in the same report);
 * ``n:<skeleton>|<skeleton>`` — every pair of words of a full name, by skeleton,
-  so word order, a missing middle name and transliteration do not matter;
-* ``a:<key>`` — "known as" aliases, and one-word names (which can only be an alias).
+  so word order, a missing middle name and transliteration do not matter; and
+  the same pair without each word's last consonant (``WONGSAWAT``/``WONGSAWAD``,
+  ``GASHI``/``GASHAJ``), for spellings that differ at the end;
+* ``a:<key>`` — "known as" aliases, one-word names, and each longer word of a full
+  name, so a surname written alone in another report meets the full name.
 
 A block larger than ``max_block`` is compared as a sorted neighbourhood (each
 record with the next ``window`` records in name order), so cost stays linear
@@ -30,11 +33,22 @@ def keys(p: Profile) -> Iterator[str]:
     if len(words) >= 2:
         for x, y in combinations(words, 2):
             yield f"n:{p.type}:{x}|{y}"
+            sx, sy = sorted((stem(x), stem(y)))
+            if (sx, sy) != (x, y):
+                yield f"n:{p.type}:{sx}|{sy}"
+        for w in words:  # where a surname written alone ("S. WONGSAWAD") meets the full name
+            if len(w) >= 3:
+                yield f"a:{p.type}:{w}"
     elif words:
         yield f"a:{p.type}:{words[0]}"
     for alias in p.aliases:
         if alias.key:
             yield f"a:{p.type}:{alias.key}"
+
+
+def stem(skeleton: str) -> str:
+    """A skeleton without its last consonant, so ``wngst``/``wngsd`` and ``gs``/``gsj`` meet."""
+    return skeleton[:-1] if len(skeleton) >= 3 else skeleton
 
 
 def candidate_pairs(

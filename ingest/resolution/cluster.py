@@ -12,16 +12,21 @@ Edges are applied strongest first, in three passes:
    two namesakes; and two groups that each name associates or identifiers but
    share none are two people who happen to share a name (two networks).
 
-Two groups never merge when both know a birth date and none agree, or when an
-analyst said "not same" for any pair across them.
+Two groups never merge when both know a birth date and none agree, when both
+are written with full names (two words or more) and none of one agrees with any
+of the other, nor is a "known as" of the other — a nickname shared by ``Hussein
+KADIR`` and ``Ali EL MASRY`` (even a two-word one, "Big Brother") must not make
+them one man — or when an analyst said "not same" for any pair across them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .score import corroborated
+from .names import Name
+from .score import compare_names, corroborated
 
 
 @dataclass(slots=True)
@@ -29,6 +34,17 @@ class _Group:
     members: list[str]
     births: set[str] = field(default_factory=set)
     context: set[str] = field(default_factory=set)
+    #: Full names the group's records are written with, by key (one Name per distinct key).
+    names: dict[str, Name] = field(default_factory=dict)
+    #: Keys of the full names the group's records are also known as.
+    known_as: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=500_000)
+def names_agree(x: Name, y: Name) -> bool:
+    """Whether two full names can be one person's: every word of the shorter in the longer."""
+    m = compare_names(x, y)
+    return m.missing == 0 and m.matched >= 1 and not m.initials_conflict
 
 
 class Clusters:
@@ -39,13 +55,23 @@ class Clusters:
         ids: Iterable[str],
         births: Mapping[str, str | None],
         contexts: Mapping[str, frozenset[str]],
+        names: Mapping[str, Sequence[Name]] | None = None,
     ) -> None:
+        """``names[id]`` is a record's own name first, then its "known as"."""
         self.parent: dict[str, str] = {}
         self.groups: dict[str, _Group] = {}
+        names = names or {}
         for i in ids:
             self.parent[i] = i
             b = births.get(i)
-            self.groups[i] = _Group([i], {b} if b else set(), set(contexts.get(i, ())))
+            own, *known_as = names.get(i, ()) or (None,)
+            self.groups[i] = _Group(
+                [i],
+                {b} if b else set(),
+                set(contexts.get(i, ())),
+                {own.key: own} if own is not None and own.full else {},
+                {n.key for n in known_as if n.full},
+            )
         self.forbidden: dict[str, set[str]] = {}
 
     def find(self, x: str) -> str:
@@ -68,6 +94,15 @@ class Clusters:
         ga, gb = self.groups[ra], self.groups[rb]
         if ga.births and gb.births and not ga.births & gb.births:
             return False
+        if (
+            ga.names
+            and gb.names
+            and ga.names.keys().isdisjoint(gb.names.keys())
+            and ga.names.keys().isdisjoint(gb.known_as)
+            and gb.names.keys().isdisjoint(ga.known_as)
+            and not any(names_agree(x, y) for x in ga.names.values() for y in gb.names.values())
+        ):
+            return False
         small, big = (ga, rb) if len(ga.members) <= len(gb.members) else (gb, ra)
         return not any(
             self.find(o) == big for m in small.members for o in self.forbidden.get(m, ())
@@ -86,6 +121,9 @@ class Clusters:
         self.groups[ra].members.extend(g.members)
         self.groups[ra].births |= g.births
         self.groups[ra].context |= g.context
+        for key, name in g.names.items():
+            self.groups[ra].names.setdefault(key, name)
+        self.groups[ra].known_as |= g.known_as
         return True
 
     def share_context(self, ra: str, rb: str) -> bool:
@@ -101,12 +139,14 @@ def cluster(
     machine: Iterable[tuple[str, str, Mapping[str, float]]],
     analyst_same: Iterable[tuple[str, str]] = (),
     analyst_not_same: Iterable[tuple[str, str]] = (),
+    names: Mapping[str, Sequence[Name]] | None = None,
 ) -> dict[str, list[str]]:
     """Group record ids; ``machine`` holds the pairs judged "same" with their reasons.
 
-    Returns root -> member ids (every id in exactly one group).
+    ``names`` gives each record's names (its own and its "known as"), for the
+    full-name constraint. Returns root -> member ids (every id in exactly one group).
     """
-    c = Clusters(ids, births, contexts)
+    c = Clusters(ids, births, contexts, names)
     for a, b in analyst_not_same:
         if a in c.parent and b in c.parent:
             c.forbid(a, b)

@@ -29,6 +29,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from odyssey.text import LETTERS
+
 _ARABIC = {
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j",
     "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s",
@@ -50,6 +52,7 @@ _DIGRAPHS = (("sch", "s"), ("sh", "s"), ("ch", "s"), ("kh", "k"), ("gh", "g"), (
              ("dh", "d"), ("ph", "f"), ("dj", "j"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("c", "k"))  # fmt: skip
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _VOWELS = re.compile(r"[aeiou]")
+_FRENCH_W = re.compile(r"^ou(?=[aei])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,7 @@ class Name:
 def fold(text: str) -> str:
     """Lower case, no diacritics, Arabic letters transliterated, Arabic marks dropped."""
     out = []
-    for ch in unicodedata.normalize("NFKD", text.casefold()):
+    for ch in unicodedata.normalize("NFKD", text.casefold().translate(LETTERS)):
         if unicodedata.combining(ch) or ch == "\u0640":  # accents, harakat, tatweel
             continue
         out.append(_ARABIC.get(ch, ch))
@@ -96,8 +99,11 @@ def skeleton(word: str) -> str:
 
     >>> skeleton("youssef"), skeleton("yusuf"), skeleton("hammami"), skeleton("hamami")
     ('ysf', 'ysf', 'hm', 'hm')
+    >>> skeleton("ouazzani") == skeleton("wazzani"), skeleton("oussama") == skeleton("usama")
+    (True, True)
     """
     w = _SOFT_C.sub("s", word)
+    w = _FRENCH_W.sub("w", w)  # French writes an Arabic w as "ou": Ouazzani, Wazzani
     for a, b in _DIGRAPHS:
         w = w.replace(a, b)
     head, rest = w[:1], w[1:].replace("y", "").replace("w", "")  # y/w: consonants only first
@@ -132,8 +138,13 @@ def parse(written: str) -> Name:
     for i, raw in enumerate(words):
         word = raw.rstrip(".")
         initial = (raw.endswith(".") and len(word) <= 2) or (len(word) == 1 and len(words) > 1)
-        if not word or (word in TITLES and len(words) > 1 and not pending and not tokens):
-            continue
+        if not word or (
+            word in TITLES
+            and not pending
+            and not tokens
+            and any(w not in ARTICLES for w in words[i + 1 :])
+        ):
+            continue  # a title before a name; a title alone ("al-Hajj") is a nickname, kept
         if word in ARTICLES and i < len(words) - 1:
             continue
         if word.startswith(("al", "el")) and len(word) > 5 and word[2:3] == word[3:4]:
@@ -146,7 +157,8 @@ def parse(written: str) -> Name:
         if word.startswith("abd"):
             word = _ABD.sub("abd", word)
         sk = skeleton(word)
-        if tokens and sk == "dn" and not initial:  # "Nour El Din", "Salah Eddine": one name
+        # "Nour El Din", "Salah Eddine": one name — but never the whole name ("Rafiqul UDDIN")
+        if sk == "dn" and not initial and (len(tokens) >= 2 or (tokens and i < len(words) - 1)):
             prev = tokens.pop()
             word = prev.text + word
             sk = skeleton(word)

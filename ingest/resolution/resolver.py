@@ -155,6 +155,7 @@ def resolve(store: GraphStore, *, full: bool = False) -> ResolveSummary:
         machine,
         analyst_same,
         analyst_not,
+        {p.id: (p.name, *p.aliases) for p in by_seq},
     )
     by_id = {r.id: r for r in records}
     assignments: dict[str, str] = {}

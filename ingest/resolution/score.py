@@ -6,15 +6,17 @@ against the synthetic corpus), one per feature, so every score explains itself:
 =====================  =====================================================
 ``name``               tokens of the shorter name all found in the longer one
                        (transliteration-aware, order-free): + up to 4 for two
-                       words or more, +1 for one word alone; −4 when a word
-                       of the shorter name is missing from the longer
+                       words or more, +2 for one word and an initial that
+                       agrees (``S. WONGSAWAD``), +1 for one word alone; −4
+                       when a word of the shorter name is missing from the longer
 ``alias``              one record's "known as" is the other's name: +4
 ``same_report``        both in one report and one name is the other's short
                        form: +3; two different names in one report: −2
 ``birth_date``         both known: +3 equal, −8 different (a namesake)
 ``nationality``        both known (ISO codes): +0.5 equal, −3 different
 ``shared_identifiers`` phones, accounts, documents... in both records' reports:
-                       +1 each, at most +3
+                       +1 each, at most +3 (+1.5 with an initial and a surname,
+                       +0.5 with a surname alone: a family shares a network)
 ``shared_associates``  other people/organisations named in both: +0.7 each,
                        at most +2.1
 =====================  =====================================================
@@ -58,12 +60,24 @@ class Profile:
     ambiguous_in: frozenset[str] = field(default_factory=frozenset)
 
 
+def _albanian_aj(short: str, long: str) -> bool:
+    """``GASHI``/``GASHAJ``, ``KOLA``/``KOLAJ``: one Albanian surname with and without ``-aj``."""
+    return (
+        len(short) >= 4
+        and long.endswith("aj")
+        and long[:-2] in (short, short[:-1])
+        and short[-1:] in "aeiou"
+    )
+
+
 def token_similarity(a: Token, b: Token) -> float:
     """How alike two name words are, 0..1 (initials match a word with the same first letter)."""
     if a.initial or b.initial:
         return 0.6 if a.text[:1] == b.text[:1] else 0.0
     if a.text == b.text:
         return 1.0
+    if _albanian_aj(a.text, b.text) or _albanian_aj(b.text, a.text):
+        return 0.9
     jw = JaroWinkler.similarity(a.text, b.text)
     if a.skeleton == b.skeleton:
         if a.arabic or b.arabic:  # no vowels written: the skeleton is all there is
@@ -86,6 +100,8 @@ class NameMatch:
     extra: int
     similarity: float
     initials_conflict: bool
+    #: Initials of the shorter name that agree with a word of the longer ("S." with "Somchai").
+    initials: int = 0
 
 
 def compare_names(x: Name, y: Name) -> NameMatch:
@@ -113,13 +129,18 @@ def compare_names(x: Name, y: Name) -> NameMatch:
     missing = sum(i not in used_i for i in words)
     conflict = any(i not in used_i for i, t in enumerate(short.tokens) if t.initial)
     extra = sum(j not in used_j for j, t in enumerate(long.tokens) if not t.initial)
-    return NameMatch(len(sims), missing, extra, sum(sims) / len(sims) if sims else 0.0, conflict)
+    initials = sum(short.tokens[i].initial for i in used_i)
+    return NameMatch(
+        len(sims), missing, extra, sum(sims) / len(sims) if sims else 0.0, conflict, initials
+    )
 
 
 def _name_weight(m: NameMatch) -> float:
     if m.missing or m.matched == 0:
         return -4.0
-    weight = 4.0 * m.similarity if m.matched >= 2 else 1.0
+    # a surname alone says little; with an initial that agrees, a little more
+    initial_agrees = m.initials and not m.initials_conflict
+    weight = 4.0 * m.similarity if m.matched >= 2 else 2.0 if initial_agrees else 1.0
     if m.extra and m.matched >= 2:
         weight -= 0.3
     if m.initials_conflict:
@@ -180,7 +201,7 @@ def score_pair(a: Profile, b: Profile) -> PairScore:
         reasons["nationality"] = 0.5 if a.nationality == b.nationality else -3.0
     if not a.documents & b.documents:
         # one word alone (a surname) is a family name: co-mentions say "same network", not "same man"
-        cap = 3.0 if match.matched >= 2 or alias else 0.5
+        cap = 3.0 if match.matched >= 2 or alias else 1.5 if match.initials else 0.5
         if shared := len(a.identifiers & b.identifiers):
             reasons["shared_identifiers"] = min(float(min(shared, 3)), cap)
         if shared := len(a.associates & b.associates):

@@ -9,25 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from odyssey.errors import NotFoundError, StoreError, ValidationError
+from odyssey.errors import NotFoundError, ValidationError
 from odyssey.graph import Batch, GraphStore, Judgement, ReadScope
 from odyssey.model import Document, Entity, Mention, entity_id
 
 from .conftest_helpers import Opener
 from .sample import build
-
-
-@pytest.fixture(autouse=True)
-def _not_yet_on_neo4j(request: pytest.FixtureRequest) -> None:
-    """Resolution storage is not ported to Neo4j yet (issue 5): its store refuses in one line.
-
-    Strict, so the day the Neo4j store implements it these tests fail until this goes.
-    """
-    callspec = getattr(request.node, "callspec", None)
-    if callspec is not None and callspec.params.get("open_backend") == "neo4j":
-        request.node.add_marker(
-            pytest.mark.xfail(raises=StoreError, strict=True, reason="resolution not on Neo4j yet")
-        )
 
 
 def _mention_texts(store: GraphStore, entity: str) -> list[str]:
