@@ -697,7 +697,7 @@ class Neo4jStore(GraphStore):
         rows = self._read(
             "MATCH (e:Entity)<-[:REFERS_TO]-(:Mention)-[:FOUND_IN]->(d:Document) "
             f"WHERE {' AND '.join(where)} "
-            "RETURN DISTINCT e.id AS entity, d.id AS document ORDER BY entity, document",
+            "RETURN DISTINCT e.id AS entity, d.id AS document",
             **params,
         )
         return [(r["entity"], r["document"]) for r in rows]

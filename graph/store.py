@@ -386,11 +386,12 @@ class GraphStore(ABC):
         self, *, types: Iterable[str] | None = None, filters: GraphFilter = NO_FILTER
     ) -> list[tuple[str, str]]:
         """``(entity id, document id)`` for every visible document that mentions a visible
-        entity of these ``types`` (default all), each pair once, by entity then document.
+        entity of these ``types`` (default all), each pair once, in no particular order.
 
         With :meth:`document_facts` it counts distinct people (or anything) per
         period and group exactly. ``cases`` and the date window of ``filters``
-        apply to the document.
+        apply to the document. (Unordered: on a big store this read is hundreds
+        of thousands of pairs, and every caller groups them anyway.)
         """
 
     @abstractmethod

@@ -49,7 +49,7 @@ if TYPE_CHECKING:  # networkx, the analytics and the NLP load only when asked fo
     import pandas as pd
 
     from odyssey.graph import Judgement, Record, analytics
-    from odyssey.graph.analytics.crosscase_strength import RankedCaseLink, RankedShared
+    from odyssey.graph.analytics.crosscase_strength import RankedCrossCase
     from odyssey.graph.analytics.trends import CommunityProfile, StrategicData, StrategicTrends
     from odyssey.ingest.mapping import Mapping
     from odyssey.ingest.pipeline import IngestProgress, IngestSummary
@@ -403,35 +403,41 @@ class Workbench:
         region: str | None = None,
         top: int = 5,
     ) -> list[CommunityProfile]:
-        """The ``top`` largest communities (Louvain) of the links stated in the filtered cases'
-        reports, described without names: size, cases, countries, crime types (suppressed)."""
+        """The ``top`` communities with the most members named in the filtered reports.
+
+        Communities are found once on the whole visible network (Louvain, cached
+        like the projection); the filters say where each is active. Described
+        without names: members, people, cases, countries, crime types (suppressed).
+        See ``odyssey.graph.analytics.trends.active_communities``.
+        """
         from odyssey.disclosure import suppress
         from odyssey.graph.analytics import communities
-        from odyssey.graph.analytics.trends import CommunityProfile
+        from odyssey.graph.analytics.trends import CommunityProfile, active_communities
 
-        cases = self._strategic_cases(categories, region)
-        if cases is not None and not cases:
-            return []
-        filters = GraphFilter(cases=cases, start=start, end=end)
-        graph = self._analysis_graph(filters)
-        found = self._app_cache()._get(
-            ("communities", filters), self, lambda: communities(graph, "louvain", seed=0)
+        membership = self._app_cache()._get(
+            ("communities",),
+            self,
+            lambda: communities(self.cached_graph(), "louvain", seed=0).membership(),
         )
-        info = graph.graph.get("cases", {})
-        out = []
-        for group in found.communities[:top]:
-            ids = {c for node in group for c in graph.nodes[node.id].get("cases", ())}
-            known = [info[c] for c in ids if c in info]
-            out.append(
-                CommunityProfile(
-                    size=suppress(len(group)),
-                    people=suppress(sum(1 for node in group if node.type == "Person")),
-                    cases=suppress(len(ids)),
-                    countries=tuple(sorted({c.country for c in known if c.country})),
-                    categories=tuple(sorted({str(c.crime_category) for c in known})),
-                )
+        found = active_communities(
+            self._strategic_data(),
+            membership,
+            start=start,
+            end=end,
+            categories=categories,
+            region=region,
+            top=top,
+        )
+        return [
+            CommunityProfile(
+                size=suppress(c.entities),
+                people=suppress(c.people),
+                cases=suppress(c.cases),
+                countries=c.countries,
+                categories=c.categories,
             )
-        return out
+            for c in found
+        ]
 
     def crosscase_ranked(
         self,
@@ -440,25 +446,30 @@ class Workbench:
         end: date | None = None,
         categories: Iterable[str] | None = None,
         entity_types: Iterable[str] | None = None,
-    ) -> tuple[list[RankedShared], list[RankedCaseLink]]:
+        top_links: int | None = 300,
+    ) -> RankedCrossCase:
         """Entities shared by cases and the case-to-case links, strongest first, each with why.
 
         ``entity_types`` limits which entities can join cases (places and events
         join many cases without meaning much; leave them out for leads);
-        ``categories`` keeps the cases of these crime categories. See
-        ``odyssey.graph.analytics.crosscase_strength``.
+        ``categories`` keeps the cases of these crime categories; ``top_links``
+        keeps the case links sharing the most (None: all). Cached like the
+        projection it reads. See ``odyssey.graph.analytics.crosscase_strength``.
         """
         from odyssey.graph.analytics import cross_case
-        from odyssey.graph.analytics.crosscase_strength import rank
+        from odyssey.graph.analytics.crosscase_strength import RankedCrossCase, rank
 
         cases = self._strategic_cases(categories, None)
         if cases is not None and not cases:
-            return [], []
+            return RankedCrossCase([], [], 0)
         types = frozenset(entity_types) if entity_types is not None else None
-        graph = self._analysis_graph(
-            GraphFilter(entity_types=types, cases=cases, start=start, end=end)
-        )
-        return rank(graph, cross_case(graph))
+        filters = GraphFilter(entity_types=types, cases=cases, start=start, end=end)
+
+        def build() -> RankedCrossCase:
+            graph = self._analysis_graph(filters)
+            return rank(graph, cross_case(graph), top_links=top_links)
+
+        return self._app_cache()._get(("crosscase", filters, top_links), self, build)
 
     def review_queue(
         self,
@@ -486,12 +497,17 @@ class Workbench:
         return records_of_entity(records, entity_id)
 
     def _strategic_data(self) -> StrategicData:
+        """What trends count from: read once and cached like the app's other reads (when
+        stale, the old data answers while a background thread reads the store again)."""
         from odyssey.graph.analytics.trends import gather
         from odyssey.ingest.ncbs import country_of_ncb
 
-        return self._app_cache()._get(
-            ("strategic",), self, lambda: gather(self.store, country_of_ncb)
-        )
+        def build() -> StrategicData:
+            data = gather(self.store, country_of_ncb)
+            data.index()  # the arrays every tally counts with
+            return data
+
+        return self._app_cache()._get(("strategic",), self, build)
 
     def _strategic_cases(
         self, categories: Iterable[str] | None, region: str | None

@@ -7,7 +7,7 @@ import csv
 import doctest
 import io
 import time
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -45,34 +45,36 @@ def _trends() -> StrategicTrends:
         new_entities=33,
         new_case_links="<5",
         span=(date(2026, 1, 2), date(2026, 2, 27)),
+        as_of=datetime(2026, 3, 1, 9, 30).astimezone(),
     )
 
 
 def test_a_suppressed_cell_is_a_hatched_bar_up_to_five_never_its_count() -> None:
     figure = series_figure(_trends(), "reports")
-    smuggling = [t for t in figure.data if t.name == "Smuggling"]
-    assert list(smuggling[0].y) == [None, 7]  # the real bars: the small count is not drawn
-    hatched = [t for t in figure.data if t.legendgroup == "suppressed" and t.showlegend is False]
-    assert [list(t.y) for t in hatched] == [[5, None]]  # one hatched bar, up to 5
-    assert hatched[0].marker.pattern.shape == "/"
-    legend = [t for t in figure.data if t.showlegend is not False and t.legendgroup == "suppressed"]
-    assert [t.name for t in legend] == ["fewer than 5"]  # one grey legend entry
+    smuggling = [t for t in figure["data"] if t["name"] == "Smuggling"]
+    assert smuggling[0]["y"] == [None, 7]  # the real bars: the small count is not drawn
+    hatched = [t for t in figure["data"] if t.get("showlegend") is False]
+    assert [t["y"] for t in hatched] == [[5, None]]  # one hatched bar, up to 5
+    assert hatched[0]["marker"]["pattern"]["shape"] == "/"
+    legend = [
+        t for t in figure["data"] if t["legendgroup"] == "suppressed" and "showlegend" not in t
+    ]
+    assert [t["name"] for t in legend] == ["fewer than 5"]  # one grey legend entry
+    assert figure["layout"]["barmode"] == "group"  # distinct counts never stack
+    assert figure["layout"]["template"]  # the app's look, from figures.styled
 
 
 def test_routes_are_a_sankey_weighted_by_reports() -> None:
-    sankey = routes_figure(_trends()).data[0]
-    assert list(sankey.node.label) == ["Tripoli", "Lampedusa", "Rome"]
-    assert (list(sankey.link.source), list(sankey.link.target), list(sankey.link.value)) == (
-        [0, 1],
-        [1, 2],
-        [9, 5],
-    )
+    sankey = routes_figure(_trends())["data"][0]
+    assert sankey["node"]["label"] == ["Tripoli", "Lampedusa", "Rome"]
+    link = sankey["link"]
+    assert (link["source"], link["target"], link["value"]) == ([0, 1], [1, 2], [9, 5])
 
 
 def test_nationalities_are_named_and_suppressed_alike() -> None:
     figure = nationalities_figure(_trends())
-    suspects = next(t for t in figure.data if t.name == "Suspects")
-    assert list(suspects.y) == ["Nigeria", "Libya"] and list(suspects.x) == [6, None]
+    suspects = next(t for t in figure["data"] if t["name"] == "Suspects")
+    assert suspects["y"] == ["Nigeria", "Libya"] and suspects["x"] == [6, None]
 
 
 def test_the_table_and_the_csv_carry_the_markers_and_the_filters() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import time
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from odyssey.graph.analytics import trends as trends_module
 from odyssey.graph.analytics.trends import (
     Report,
     StrategicData,
+    active_communities,
     period_of,
     publish,
     tally,
@@ -114,6 +116,20 @@ def test_published_trends_never_show_a_count_below_five() -> None:
     assert published.span == (date(2026, 1, 5), date(2026, 4, 9))
 
 
+def test_communities_are_ranked_by_their_members_named_in_the_selection() -> None:
+    data = _data()
+    membership = {"p1": 0, "phone": 0, "v1": 1, "p2": 1, "nobody": 2}
+    found = active_communities(data, membership)
+    assert [(c.entities, c.people, c.cases) for c in found] == [(2, 1, 2), (2, 2, 3)]
+    assert found[0].countries == ("IT", "NG") and found[1].categories == (
+        "smuggling",
+        "trafficking",
+    )
+    africa = active_communities(data, membership, region="AFRIPOL")
+    assert [(c.entities, c.countries) for c in africa] == [(2, ("NG",)), (2, ("LY", "NG"))]
+    assert active_communities(data, membership, start=date(2027, 1, 1)) == []
+
+
 @pytest.mark.parametrize(
     ("by", "expected"), [("month", "2026-03"), ("quarter", "2026-Q1"), ("year", "2026")]
 )
@@ -121,13 +137,13 @@ def test_periods_are_written_as_the_stores_write_them(by: str, expected: str) ->
     assert period_of(date(2026, 3, 31), by) == expected
 
 
-def test_the_workbench_reads_a_store_and_publishes_suppressed_figures(tmp_path: Path) -> None:
-    """Seven Libyan reports of one case each naming a smuggler and the person he moved."""
+def _smuggling_reports(first: int, n: int) -> Batch:
+    """``n`` Libyan reports of one case, each naming a smuggler and the person he moved."""
     smuggler = Entity(
         entity_id("Person", "kamal"), "Person", "Kamal", properties={"nationality": "ly"}
     )
     docs, mentions, links, entities = [], [], [], [smuggler]
-    for i in range(7):
+    for i in range(first, first + n):
         text = f"REF {i}. Kamal transported Migrant{i} to Lampedusa."
         doc = Document.from_text(
             text,
@@ -150,10 +166,12 @@ def test_the_workbench_reads_a_store_and_publishes_suppressed_figures(tmp_path: 
             Link("TRANSPORTED", smuggler.id, victim.id, Evidence(doc.id, 0, len(text)), "test", 0.8)
         )
     case = Case("LY-SOM-1", "Operation SAND", "smuggling", "LY", "NCB TRIPOLI")
+    return Batch(documents=docs, cases=[case], entities=entities, mentions=mentions, links=links)
+
+
+def test_the_workbench_reads_a_store_and_publishes_suppressed_figures(tmp_path: Path) -> None:
     with odyssey.open(tmp_path / "o.db") as wb:
-        wb.store.put(
-            Batch(documents=docs, cases=[case], entities=entities, mentions=mentions, links=links)
-        )
+        wb.store.put(_smuggling_reports(0, 7))
         t = wb.trends(breakdown="interpol")
         assert t.groups == ["Middle East and North Africa"]
         assert t.totals == {"reports": 7, "cases": "<5", "suspects": "<5", "victims": 7}
@@ -164,3 +182,21 @@ def test_the_workbench_reads_a_store_and_publishes_suppressed_figures(tmp_path: 
             ("victims", "2026-02", "Middle East and North Africa", "<5"),
         ]
         assert wb.trends(region="EUROPOL").totals["reports"] == 0
+
+
+def test_stale_figures_answer_at_once_while_fresh_ones_are_read(tmp_path: Path) -> None:
+    with odyssey.open(tmp_path / "o.db") as wb:
+        wb.store.put(_smuggling_reports(0, 7))
+        assert wb.trends().totals["reports"] == 7
+        wb.store.put(_smuggling_reports(7, 3))
+        assert wb.trends().totals["reports"] == 7  # cached: nothing said the store changed
+        wb.refresh()  # what the app does after a write through it
+        assert wb.trends().totals["reports"] == 10
+    with odyssey.open(tmp_path / "o.db") as wb:
+        wb.CACHE_SECONDS = 0.0  # every answer is stale at once: rebuilt behind, old data meanwhile
+        assert wb.trends().totals["reports"] == 10
+        wb.store.put(_smuggling_reports(10, 2))
+        deadline = time.monotonic() + 60
+        while wb.trends().totals["reports"] != 12:
+            assert time.monotonic() < deadline, "the figures were never rebuilt"
+            time.sleep(0.05)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import cache
 from typing import Any
 
 import plotly.graph_objects as go
@@ -63,135 +64,159 @@ def _colour(group: str, index: int) -> str:
     return GROUP_COLOURS.get(group, COLOURS[index % len(COLOURS)])
 
 
+@cache
+def _base_layout() -> dict[str, Any]:
+    """The app's look (``figures.styled``) as a plain layout, worked out once.
+
+    Figures here are plain dicts on this layout: building plotly objects and
+    copying the template into each costs tens of milliseconds a figure, more
+    than counting the figures' numbers.
+    """
+    return styled(go.Figure()).layout.to_plotly_json()
+
+
+def _figure(data: list[dict[str, Any]], height: int, **layout: Any) -> dict[str, Any]:
+    base = _base_layout()
+    return {"data": data, "layout": {**base, "height": height, **layout}}
+
+
 def _bars(
-    figure: go.Figure,
     name: str,
     colour: str,
     at: list[str],
     values: list[int | str],
     *,
     horizontal: bool = False,
-) -> bool:
+) -> list[dict[str, Any]]:
     """Bars of ``values`` at ``at``; a suppressed value is a hatched bar up to 5 ("fewer than 5").
 
     The hatched bar says exactly what is published (below five) and nothing more: every
     suppressed cell is drawn the same. Both traces share an offset group, so they fill
-    one slot of a grouped bar chart. Returns True when a value was suppressed (the
-    figure then needs :func:`_ghost_legend`).
+    one slot of a grouped bar chart.
     """
     shown = [None if is_suppressed(v) else int(v) for v in values]
     ghost = [SMALL_COUNT if is_suppressed(v) else None for v in values]
     axes = ("y", "x") if horizontal else ("x", "y")
     where = f"%{{{axes[0]}}}"
-    common = {"orientation": "h" if horizontal else "v", "offsetgroup": name}
-    figure.add_bar(
-        name=name,
-        marker_color=colour,
-        hovertemplate=f"{name} · {where}: %{{{axes[1]}:,}}<extra></extra>",
-        legendgroup=name,
-        **{axes[0]: at, axes[1]: shown},
-        **common,
-    )
-    if any(g is not None for g in ghost):
-        figure.add_bar(
-            name=f"fewer than {SMALL_COUNT}",
-            marker={
-                "color": "rgba(255,255,255,0)",
-                "line": {"color": colour, "width": 1},
-                "pattern": {"shape": "/", "fgcolor": colour, "size": 5, "solidity": 0.3},
-            },
-            hovertemplate=f"{name} · {where}: {SUPPRESSED_HOVER}<extra></extra>",
-            legendgroup="suppressed",
-            showlegend=False,
-            **{axes[0]: at, axes[1]: ghost},
+    common = {"type": "bar", "orientation": "h" if horizontal else "v", "offsetgroup": name}
+    traces = [
+        {
             **common,
+            "name": name,
+            "marker": {"color": colour},
+            "hovertemplate": f"{name} · {where}: %{{{axes[1]}:,}}<extra></extra>",
+            "legendgroup": name,
+            axes[0]: at,
+            axes[1]: shown,
+        }
+    ]
+    if any(g is not None for g in ghost):
+        traces.append(
+            {
+                **common,
+                "name": f"fewer than {SMALL_COUNT}",
+                "marker": _hatch(colour),
+                "hovertemplate": f"{name} · {where}: {SUPPRESSED_HOVER}<extra></extra>",
+                "legendgroup": "suppressed",
+                "showlegend": False,
+                axes[0]: at,
+                axes[1]: ghost,
+            }
         )
-        return True
-    return False
+    return traces
 
 
-def _ghost_legend(figure: go.Figure) -> None:
-    """One grey legend entry for every hatched bar: "fewer than 5", last."""
-    figure.add_bar(
-        name=f"fewer than {SMALL_COUNT}",
-        x=[None],
-        y=[None],
-        marker={
-            "color": "rgba(255,255,255,0)",
-            "line": {"color": "#6b7785", "width": 1},
-            "pattern": {"shape": "/", "fgcolor": "#6b7785", "size": 5, "solidity": 0.3},
-        },
-        legendgroup="suppressed",
-        legendrank=2000,
-        hoverinfo="skip",
-        offsetgroup=figure.data[0].offsetgroup,  # takes no slot of its own in the groups
-        orientation=figure.data[0].orientation,
-    )
+def _hatch(colour: str) -> dict[str, Any]:
+    return {
+        "color": "rgba(255,255,255,0)",
+        "line": {"color": colour, "width": 1},
+        "pattern": {"shape": "/", "fgcolor": colour, "size": 5, "solidity": 0.3},
+    }
 
 
-def series_figure(trends: StrategicTrends, measure: str) -> go.Figure:
+def _with_ghost_legend(traces: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``traces``, and one grey legend entry "fewer than 5" (last) when a bar is hatched."""
+    if not any(t.get("legendgroup") == "suppressed" for t in traces):
+        return traces
+    first = traces[0]
+    legend = {
+        "type": "bar",
+        "name": f"fewer than {SMALL_COUNT}",
+        "x": [None],
+        "y": [None],
+        "marker": _hatch("#6b7785"),
+        "legendgroup": "suppressed",
+        "legendrank": 2000,
+        "hoverinfo": "skip",
+        "offsetgroup": first["offsetgroup"],  # takes no slot of its own in the groups
+        "orientation": first["orientation"],
+    }
+    return [*traces, legend]
+
+
+def series_figure(trends: StrategicTrends, measure: str) -> dict[str, Any]:
     """Grouped bars of one measure per period, one colour per group, hatched where suppressed."""
-    figure = go.Figure()
     cells = {(p, g): v for m, p, g, v in trends.rows if m == measure}
-    hidden = False
+    traces: list[dict[str, Any]] = []
     for i, group in enumerate(trends.groups):
         values = [cells[p, group] for p in trends.periods]
-        hidden |= _bars(figure, category_label(group), _colour(group, i), trends.periods, values)
-    if hidden:
-        _ghost_legend(figure)
-    figure.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
-    figure.update_xaxes(type="category", tickangle=-45 if len(trends.periods) > 12 else 0)
-    figure.update_yaxes(rangemode="tozero", tickformat=",d", title=None)
-    return styled(figure, height=300)
+        traces += _bars(category_label(group), _colour(group, i), trends.periods, values)
+    return _figure(
+        _with_ghost_legend(traces),
+        300,
+        barmode="group",
+        bargap=0.25,
+        bargroupgap=0.05,
+        xaxis={"type": "category", "tickangle": -45 if len(trends.periods) > 12 else 0},
+        yaxis={"rangemode": "tozero", "tickformat": ",d"},
+    )
 
 
-def routes_figure(trends: StrategicTrends) -> go.Figure:
+def routes_figure(trends: StrategicTrends) -> dict[str, Any]:
     """The most reported route legs as a Sankey: place to place, width = reports stating the leg."""
     places = list(dict.fromkeys(p for a, b, _ in trends.routes for p in (a, b)))
     index = {p: i for i, p in enumerate(places)}
-    figure = go.Figure(
-        go.Sankey(
-            arrangement="snap",
-            node={
-                "label": places,
-                "pad": 14,
-                "thickness": 14,
-                "color": "#1f6feb",
-                "line": {"color": "#ffffff", "width": 0.5},
-                "hovertemplate": "%{label}<extra></extra>",
-            },
-            link={
-                "source": [index[a] for a, _, _ in trends.routes],
-                "target": [index[b] for _, b, _ in trends.routes],
-                "value": [n for *_, n in trends.routes],
-                "color": "rgba(31, 111, 235, 0.25)",
-                "hovertemplate": "%{source.label} → %{target.label}: %{value:,} reports<extra></extra>",
-            },
-        )
-    )
-    return styled(figure, height=360, legend=False)
+    sankey = {
+        "type": "sankey",
+        "arrangement": "snap",
+        "node": {
+            "label": places,
+            "pad": 14,
+            "thickness": 14,
+            "color": "#1f6feb",
+            "line": {"color": "#ffffff", "width": 0.5},
+            "hovertemplate": "%{label}<extra></extra>",
+        },
+        "link": {
+            "source": [index[a] for a, _, _ in trends.routes],
+            "target": [index[b] for _, b, _ in trends.routes],
+            "value": [n for *_, n in trends.routes],
+            "color": "rgba(31, 111, 235, 0.25)",
+            "hovertemplate": "%{source.label} → %{target.label}: %{value:,} reports<extra></extra>",
+        },
+    }
+    return _figure([sankey], 360, showlegend=False)
 
 
-def nationalities_figure(trends: StrategicTrends, top: int = 12) -> go.Figure:
+def nationalities_figure(trends: StrategicTrends, top: int = 12) -> dict[str, Any]:
     """Suspects and victims by stated nationality (the ``top`` nationalities), horizontal bars."""
     counts: dict[str, dict[str, int | str]] = {}
     for iso2, role, value in trends.nationalities:
         counts.setdefault(iso2, {})[role] = value
     order = list(counts)[:top]
     names = [country_name(c) for c in order]
-    figure = go.Figure()
-    hidden = False
+    traces: list[dict[str, Any]] = []
     for role in ("suspects", "victims"):
         values = [counts[c].get(role, 0) for c in order]
-        hidden |= _bars(
-            figure, MEASURE_LABELS[role], ROLE_COLOURS[role], names, values, horizontal=True
-        )
-    if hidden:
-        _ghost_legend(figure)
-    figure.update_layout(barmode="group", bargap=0.3)
-    figure.update_yaxes(autorange="reversed", title=None, type="category")
-    figure.update_xaxes(rangemode="tozero", tickformat=",d")
-    return styled(figure, height=max(220, 60 + 34 * len(order)))
+        traces += _bars(MEASURE_LABELS[role], ROLE_COLOURS[role], names, values, horizontal=True)
+    return _figure(
+        _with_ghost_legend(traces),
+        max(220, 60 + 34 * len(order)),
+        barmode="group",
+        bargap=0.3,
+        yaxis={"autorange": "reversed", "type": "category"},
+        xaxis={"rangemode": "tozero", "tickformat": ",d"},
+    )
 
 
 def table_rows(trends: StrategicTrends, measure: str) -> tuple[list[str], list[list[Any]]]:

@@ -33,7 +33,11 @@ from odyssey.dashboards.components.tables import table
 from odyssey.dashboards.components.widgets import empty, kpi, panel
 from odyssey.dashboards.context import workbench
 from odyssey.graph.analytics.crosscase import CaseRef
-from odyssey.graph.analytics.crosscase_strength import RankedCaseLink, RankedShared
+from odyssey.graph.analytics.crosscase_strength import (
+    RankedCaseLink,
+    RankedCrossCase,
+    RankedShared,
+)
 from odyssey.model import CrimeCategory
 from odyssey.regions import country_name
 from odyssey.schema import ENTITY_TYPES, entity_type
@@ -188,7 +192,7 @@ def layout(**_query: str) -> html.Div:
 
 def _read(
     types: list[str] | None, categories: list[str] | None, start: str | None, end: str | None
-) -> tuple[list[RankedShared], list[RankedCaseLink]]:
+) -> RankedCrossCase:
     return workbench().crosscase_ranked(
         start=day(start),
         end=day(end),
@@ -240,11 +244,14 @@ def show(
     types: list[str] | None, categories: list[str] | None, start: str | None, end: str | None
 ) -> tuple[Any, ...]:
     """The graph and both ranked tables for the filters chosen."""
-    shared, links = _read(types, categories, start, end)
+    ranked = _read(types, categories, start, end)
+    shared, links = ranked.shared, ranked.links
     cases = {c.id: c for link in links for c in (link.link.a, link.link.b)}
+    linked = {c.id for s in shared for c in s.cases}
+    drawn = f"the {len(links):,} strongest drawn" if ranked.total_links > len(links) else ""
     kpis = [
-        kpi("Linked cases", len(cases)),
-        kpi("Case-to-case links", len(links)),
+        kpi("Linked cases", len(linked)),
+        kpi("Case-to-case links", ranked.total_links, drawn),
         kpi("Shared entities", len(shared)),
         kpi("Across crime types", sum(1 for s in shared if s.cross_crime)),
         kpi("Across borders", sum(1 for s in shared if s.cross_border)),
@@ -349,7 +356,8 @@ def detail(edge: dict[str, Any] | None, node: dict[str, Any] | None, state: dict
     """What the clicked case link (or case) shares, strongest entities first."""
     if not state:
         return dash.no_update
-    shared, links = _read(state["types"], state["categories"], state["start"], state["end"])
+    ranked = _read(state["types"], state["categories"], state["start"], state["end"])
+    shared, links = ranked.shared, ranked.links
     tapped = dash.ctx.triggered_id and dash.ctx.triggered[0]["prop_id"].endswith("tapNodeData")
     if tapped and node:
         return _case_detail(node["id"], shared, links)

@@ -20,7 +20,19 @@ from typing import Any
 from urllib.parse import quote
 
 import dash
-from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update, set_props
+from dash import (
+    ALL,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    ctx,
+    dcc,
+    html,
+    no_update,
+    set_props,
+)
 
 from odyssey.dashboards.components.evidence import passage, sentence_around
 from odyssey.dashboards.components.shell import ALERT_ID, alert
@@ -218,6 +230,20 @@ def pick(clicks: list[int]) -> Any:
     if not ctx.triggered_id or not any(clicks):
         return no_update
     return {"a": ctx.triggered_id["a"], "b": ctx.triggered_id["b"]}
+
+
+# the pair being decided stays marked in the queue (in the browser: no server round trip)
+clientside_callback(
+    """
+    function(pair, ids) {
+        return ids.map(id => (pair && id.a === pair.a && id.b === pair.b)
+            ? "rv-item rv-picked" : "rv-item");
+    }
+    """,
+    Output({"type": "rv-pick", "a": ALL, "b": ALL}, "className"),
+    Input("rv-selected", "data"),
+    Input({"type": "rv-pick", "a": ALL, "b": ALL}, "id"),
+)
 
 
 # -- the pair ----------------------------------------------------------------------------------

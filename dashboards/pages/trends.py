@@ -134,6 +134,7 @@ def layout(**_query: str) -> html.Div:
                         "and the export.",
                         className="muted",
                     ),
+                    html.Span(id="tr-as-of", className="muted tr-as-of"),
                 ],
                 className="page-head",
             ),
@@ -156,7 +157,7 @@ def layout(**_query: str) -> html.Div:
             html.Div(
                 [
                     panel(
-                        "Largest communities",
+                        "Largest communities active in the selection",
                         dcc.Loading(html.Div(id="tr-communities"), type="dot"),
                     ),
                     panel(
@@ -210,6 +211,7 @@ def _read(
     Output("tr-routes", "children"),
     Output("tr-nationalities", "children"),
     Output("tr-state", "data"),
+    Output("tr-as-of", "children"),
     *INPUTS,
 )
 def show(
@@ -275,7 +277,8 @@ def show(
     else:
         nationalities = [empty("No report in this selection states a nationality."), note]
     state = {"start": start, "end": end, "categories": categories, "region": region, "by": by}
-    return (kpis, *series, routes, nationalities, {**state, "breakdown": breakdown})
+    as_of = f"Figures as of {trends.as_of:%Y-%m-%d %H:%M}"
+    return (kpis, *series, routes, nationalities, {**state, "breakdown": breakdown}, as_of)
 
 
 @callback(Output("tr-communities", "children"), *INPUTS)
@@ -287,7 +290,8 @@ def communities(
     _by: str,
     _breakdown: str,
 ) -> Any:
-    """The largest communities of the selection, described by counts and places, never names."""
+    """The communities of the whole network with the most members named in the selection,
+    described by counts and places, never names."""
     found = workbench().largest_communities(
         start=day(start), end=day(end), categories=categories or None, region=region or None
     )
@@ -305,7 +309,7 @@ def communities(
         for i, c in enumerate(found, 1)
     ]
     return table(
-        ["#", "Entities", "People", "Cases", "Countries", "Crime categories"],
+        ["#", "Members named", "People", "Cases", "Countries", "Crime categories"],
         rows,
         numeric={0, 1, 2, 3},
     )

@@ -14,8 +14,8 @@ strongest first: more cases, then more reports, then the headline.
 >>> g = nx.Graph(cases={})
 >>> g.add_edge("a", "phone", links=[{"case": "IT-1", "document": "r1"}, {"case": "IT-1", "document": "r2"}])
 >>> g.add_edge("b", "phone", links=[{"case": "ES-2", "document": "r3"}])
->>> shared, joins = rank(g, cross_case(g))
->>> shared[0].node.id, shared[0].reports, joins[0].reports
+>>> ranked = rank(g, cross_case(g))
+>>> ranked.shared[0].node.id, ranked.shared[0].reports, ranked.links[0].reports
 ('phone', 3, 3)
 """
 
@@ -61,13 +61,25 @@ def reports_by_case(graph: nx.Graph, node: Any) -> dict[str, set[str]]:
     return found
 
 
-def rank(graph: nx.Graph, result: CrossCase) -> tuple[list[RankedShared], list[RankedCaseLink]]:
+@dataclass(frozen=True, slots=True)
+class RankedCrossCase:
+    """Shared entities (all, strongest first) and the strongest case-to-case links."""
+
+    shared: list[RankedShared]
+    links: list[RankedCaseLink]
+    #: How many case pairs share something (``links`` may hold only the strongest).
+    total_links: int
+
+
+def rank(graph: nx.Graph, result: CrossCase, *, top_links: int | None = None) -> RankedCrossCase:
     """Shared entities and case-to-case links of ``result``, strongest first.
 
     An entity's strength is the number of cases it joins, then the number of
     distinct reports tying it to them; ties go to the headline (cross-crime,
     then cross-border). A case link's strength is the number of entities the
-    two cases share, then the reports behind them.
+    two cases share, then the reports behind them. ``top_links`` keeps the
+    links sharing the most entities (their reports are only counted for those:
+    a store with hub entities can have a link between almost every two cases).
     """
     evidence = {s.node.id: reports_by_case(graph, _key(graph, s.node.id)) for s in result.shared}
     shared = []
@@ -85,15 +97,16 @@ def rank(graph: nx.Graph, result: CrossCase) -> tuple[list[RankedShared], list[R
             r.node.id,
         )
     )
+    by_size = sorted(result.case_links, key=lambda k: (-len(k.shared), k.a.id, k.b.id))
     links = []
-    for link in result.case_links:
+    for link in by_size if top_links is None else by_size[:top_links]:
         reports: set[str] = set()
         for node in link.shared:
             by_case = evidence.get(node.id) or reports_by_case(graph, _key(graph, node.id))
             reports |= by_case.get(link.a.id, set()) | by_case.get(link.b.id, set())
         links.append(RankedCaseLink(link, len(reports)))
     links.sort(key=lambda r: (-len(r.link.shared), -r.reports, r.link.a.id, r.link.b.id))
-    return shared, links
+    return RankedCrossCase(shared, links, len(result.case_links))
 
 
 def _key(graph: nx.Graph, node_id: str) -> Any:
@@ -103,4 +116,4 @@ def _key(graph: nx.Graph, node_id: str) -> Any:
     return next((n for n in graph.nodes if str(n) == node_id), node_id)
 
 
-__all__ = ["RankedCaseLink", "RankedShared", "rank", "reports_by_case"]
+__all__ = ["RankedCaseLink", "RankedCrossCase", "RankedShared", "rank", "reports_by_case"]

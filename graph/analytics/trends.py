@@ -28,7 +28,7 @@ trafficking and a smuggling report is one person in each group and one in all.
 Figures here are raw; strategic views publish them through
 :func:`odyssey.disclosure.suppress`.
 
->>> from datetime import date
+>>> from datetime import date, datetime
 >>> data = StrategicData(
 ...     reports={"r1": Report("r1", date(2026, 1, 5), "smuggling", "IT", "IT-1"),
 ...              "r2": Report("r2", date(2026, 1, 9), "trafficking", "NG", "NG-1")},
@@ -40,11 +40,13 @@ Figures here are raw; strategic views publish them through
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
-from itertools import combinations
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
 
 from odyssey.errors import ValidationError
 from odyssey.graph.store import GraphFilter, GraphStore
@@ -109,6 +111,16 @@ class StrategicData:
     nationality: dict[str, str] = field(default_factory=dict)
     #: (from place, to place, report id) for every ROUTE link; places by label.
     route_legs: list[tuple[str, str, str]] = field(default_factory=list)
+    #: When the store was read.
+    read_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    #: The arrays :func:`tally` counts with, built on first use (the data never changes).
+    _index: _Index | None = field(default=None, repr=False, compare=False)
+
+    def index(self) -> _Index:
+        """The data as integer arrays (built once, then shared by every tally)."""
+        if self._index is None:
+            self._index = _Index(self)
+        return self._index
 
 
 @dataclass(slots=True)
@@ -132,7 +144,7 @@ class Tally:
 
 
 def gather(store: GraphStore, country_of_ncb: Callable[[str | None], str | None]) -> StrategicData:
-    """Read what trends need from ``store`` (its scope applies): seven reads, no text.
+    """Read what trends need from ``store`` (its scope applies): five reads, no report text.
 
     ``country_of_ncb`` turns an originating NCB's name into its ISO-2 country
     (``odyssey.ingest.ncbs.country_of_ncb``); a report whose NCB is unknown
@@ -144,34 +156,35 @@ def gather(store: GraphStore, country_of_ncb: Callable[[str | None], str | None]
         country = country_of_ncb(f.originating_ncb) or case_country.get(f.case_id or "")
         reports[f.id] = Report(f.id, f.date, f.crime_category, country, f.case_id)
     everything = 10**12  # "no limit": the interface reads take a limit
-    victims = frozenset(
-        link.target
-        for link in store.links(filters=GraphFilter(link_types=VICTIM_LINKS), limit=everything)
-    )
+    persons = store.entities(type="Person", limit=everything)
     nationality = {
         e.id: str(e.properties["nationality"]).upper()
-        for e in store.entities(type="Person", limit=everything)
+        for e in persons
         if isinstance(e.properties.get("nationality"), str)
     }
-    route_links = store.links(filters=GraphFilter(link_types={"ROUTE"}), limit=everything)
+    is_person = {e.id for e in persons}
+    people, others = [], []
+    for pair in store.occurrences(types=IDENTIFYING_TYPES):
+        (people if pair[0] in is_person else others).append(pair)
+    links = store.links(filters=GraphFilter(link_types=VICTIM_LINKS | {"ROUTE"}), limit=everything)
+    routes = [link for link in links if link.type == "ROUTE"]
     places = {
         e.id: e.label
         for e in store.entities(
-            {x for link in route_links for x in (link.source, link.target)}, limit=everything
+            {x for link in routes for x in (link.source, link.target)}, limit=everything
         )
     }
-    legs = [
-        (places.get(link.source, link.source), places.get(link.target, link.target), doc)
-        for link in route_links
-        if (doc := link.evidence.document_id) in reports
-    ]
     return StrategicData(
         reports=reports,
-        people=store.occurrences(types=["Person"]),
-        victims=victims,
-        others=store.occurrences(types=sorted(IDENTIFYING_TYPES - {"Person"})),
+        people=people,
+        victims=frozenset(link.target for link in links if link.type in VICTIM_LINKS),
+        others=others,
         nationality=nationality,
-        route_legs=legs,
+        route_legs=[
+            (places.get(link.source, link.source), places.get(link.target, link.target), doc)
+            for link in routes
+            if (doc := link.evidence.document_id) in reports
+        ],
     )
 
 
@@ -213,7 +226,9 @@ def tally(
 
     ``categories`` keeps reports of these crime categories; ``region`` (an
     INTERPOL region or a regional body) keeps reports from its countries;
-    ``start``/``end`` (inclusive) bound the report dates.
+    ``start``/``end`` (inclusive) bound the report dates. Counted with numpy on
+    the data's integer index, so a call costs milliseconds to a few hundred on a
+    store of hundreds of thousands of links.
     """
     if by not in PERIODS:
         raise ValidationError(f"unknown period {by!r}; use {', '.join(PERIODS)}")
@@ -221,68 +236,137 @@ def tally(
         raise ValidationError(f"unknown breakdown {breakdown!r}; use {', '.join(BREAKDOWNS)}")
     if start and end and start > end:
         raise ValidationError(f"the window starts ({start}) after it ends ({end})")
-    wanted = set(categories) if categories is not None else None
-    area = members(region) if region else None
-    # reports the category and region filters keep, at any date (for "new" KPIs), and in the window
-    kept = {
-        r.id: r
-        for r in data.reports.values()
-        if r.day is not None
-        and (wanted is None or r.crime_category in wanted)
-        and (area is None or r.country in area)
-    }
-    window = {
-        i: r
-        for i, r in kept.items()
-        if (start is None or r.day >= start) and (end is None or r.day <= end)  # type: ignore[operator]
-    }
-    cell: dict[str, tuple[str, tuple[str, ...]]] = {
-        i: (period_of(r.day, by), groups_of_report(r, breakdown))  # type: ignore[arg-type]
-        for i, r in window.items()
-    }
-    sets: dict[str, dict[tuple[str, str], set[str]]] = {m: defaultdict(set) for m in MEASURES}
-    totals: dict[str, set[str]] = {m: set() for m in MEASURES}
+    ix = data.index()
+    kept, window, lo, hi = ix.masks(start, end, categories, region)
 
-    def add(measure: str, item: str, report: str) -> None:
-        period, groups = cell[report]
-        for group in groups:
-            sets[measure][period, group].add(item)
-        totals[measure].add(item)
+    names, row_report, row_group = ix.groups(breakdown)
+    keys = ix.period_keys(by)
+    rows = np.flatnonzero(window[row_report])
+    period_found = np.unique(keys[row_report[rows]])
+    group_found = np.unique(row_group[rows])
+    groups = _ordered_groups({names[g] for g in group_found}, breakdown)
+    periods = [_period_label(k, by) for k in period_found]
+    n_cells = len(periods) * len(groups)
+    group_pos = np.full(len(names), -1)
+    group_pos[[names.index(g) for g in groups]] = np.arange(len(groups))
 
-    for i, r in window.items():
-        add("reports", i, i)
-        if r.case_id:
-            add("cases", r.case_id, i)
-    named: dict[str, set[str]] = {"suspects": set(), "victims": set()}
-    for person, report in data.people:
-        if report in cell:
-            role = "victims" if person in data.victims else "suspects"
-            add(role, person, report)
-            named[role].add(person)
-    periods = sorted({p for p, _ in cell.values()})
-    groups = _ordered_groups({g for _, gs in cell.values() for g in gs}, breakdown)
+    def cell_of(report_rows: np.ndarray) -> np.ndarray:
+        period = np.searchsorted(period_found, keys[row_report[report_rows]])
+        return period * len(groups) + group_pos[row_group[report_rows]]
+
+    def distinct_per_cell(report_rows: np.ndarray, items: np.ndarray, n_items: int) -> np.ndarray:
+        pairs = np.unique(cell_of(report_rows).astype(np.int64) * (n_items + 1) + items)
+        return np.bincount(pairs // (n_items + 1), minlength=n_cells)
+
+    counts = {
+        "reports": np.bincount(cell_of(rows), minlength=n_cells),
+    }
+    with_case = rows[ix.case[row_report[rows]] >= 0]
+    counts["cases"] = distinct_per_cell(with_case, ix.case[row_report[with_case]], len(ix.cases))
+    totals = {
+        "reports": int(window.sum()),
+        "cases": int(np.unique(ix.case[window & (ix.case >= 0)]).size),
+    }
+    in_window = window[ix.occ_report] & ix.occ_person
+    named: dict[str, np.ndarray] = {}
+    for role, is_role in (("suspects", ~ix.victim), ("victims", ix.victim)):
+        occ = np.flatnonzero(in_window & is_role[ix.occ_entity])
+        report_rows, which = ix.expand(occ, breakdown)
+        counts[role] = distinct_per_cell(report_rows, ix.occ_entity[which], len(ix.entities))
+        named[role] = np.unique(ix.occ_entity[occ])
+        totals[role] = int(named[role].size)
     series = {
-        m: {(p, g): len(sets[m].get((p, g), ())) for p in periods for g in groups} for m in MEASURES
+        m: {
+            (p, g): int(counts[m][i * len(groups) + j])
+            for i, p in enumerate(periods)
+            for j, g in enumerate(groups)
+        }
+        for m in MEASURES
     }
     nationalities: Counter[tuple[str, str]] = Counter()
     unknown = 0
     for role, people in named.items():
-        for person in people:
-            if code := data.nationality.get(person):
-                nationalities[code, role] += 1
-            else:
-                unknown += 1
+        codes = ix.nationality[people]
+        unknown += int((codes < 0).sum())
+        for code, n in zip(*np.unique(codes[codes >= 0], return_counts=True), strict=True):
+            nationalities[ix.nationalities[code], role] += int(n)
     return Tally(
         periods=periods,
         groups=groups,
         series=series,
-        totals={m: len(items) for m, items in totals.items()},
-        routes=_routes(data.route_legs, window),
+        totals=totals,
+        routes=ix.routes(window),
         nationalities=[(c, role, n) for (c, role), n in _by_count(nationalities)],
         nationality_unknown=unknown,
-        new_entities=_new_entities(data, kept, start, end),
-        new_case_links=_new_case_links(data, kept, start, end),
+        new_entities=ix.new_entities(kept, lo, hi),
+        new_case_links=ix.new_case_links(kept, lo, hi),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveCommunity:
+    """A community of the whole network, as active in a selection of reports (raw counts)."""
+
+    entities: int
+    people: int
+    cases: int
+    countries: tuple[str, ...]
+    categories: tuple[str, ...]
+
+
+def active_communities(
+    data: StrategicData,
+    membership: dict[str, int],
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    categories: Iterable[str] | None = None,
+    region: str | None = None,
+    top: int = 5,
+) -> list[ActiveCommunity]:
+    """The communities with the most members named in the selected reports, largest first.
+
+    ``membership`` maps entity id -> community (of the whole network, found
+    once: a community is a network, and a selection shows where it is active).
+    A member counts when a report the filters keep names it; cases, countries
+    and crime categories are those of such reports.
+    """
+    ix = data.index()
+    _, window, _, _ = ix.masks(start, end, categories, region)
+    community = np.array([membership.get(e, -1) for e in ix.entities], dtype=np.int64)
+    occ = np.flatnonzero(window[ix.occ_report] & (community[ix.occ_entity] >= 0))
+    if occ.size == 0:
+        return []
+    comm = community[ix.occ_entity[occ]]
+    reports = ix.occ_report[occ]
+    n_ent = len(ix.entities) + 1
+    members_ = np.unique(comm * n_ent + ix.occ_entity[occ])
+    sizes = np.bincount(members_ // n_ent)
+    people = np.bincount(members_ // n_ent, weights=ix.is_person[members_ % n_ent])
+    out = []
+    for c in np.argsort(-sizes, kind="stable")[:top]:
+        if sizes[c] == 0:
+            break
+        mine = reports[comm == c]
+        cases = {int(x) for x in ix.case[mine] if x >= 0}
+        out.append(
+            ActiveCommunity(
+                entities=int(sizes[c]),
+                people=int(people[c]),
+                cases=len(cases),
+                countries=tuple(sorted({ix.countries[x] for x in ix.country[mine]} - {None})),
+                categories=tuple(sorted({ix.categories[x] for x in ix.category[mine]})),
+            )
+        )
+    return out
+
+
+def _period_label(key: int, by: str) -> str:
+    if by == "month":
+        return f"{key // 12:04d}-{key % 12 + 1:02d}"
+    if by == "quarter":
+        return f"{key // 4:04d}-Q{key % 4 + 1}"
+    return f"{key:04d}"
 
 
 def _ordered_groups(found: set[str], breakdown: str) -> list[str]:
@@ -298,57 +382,177 @@ def _by_count(counter: Counter) -> list:  # type: ignore[type-arg]
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def _routes(
-    legs: list[tuple[str, str, str]], window: dict[str, Report]
-) -> list[tuple[str, str, int]]:
-    reports: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for origin, destination, report in legs:
-        if report in window and origin != destination:
-            reports[origin, destination].add(report)
-    ranked = sorted(reports.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    return [(a, b, len(docs)) for (a, b), docs in ranked]
+def _numbering(values: Iterable[Any]) -> tuple[list[Any], dict[Any, int]]:
+    """Distinct values in first-seen order, and each value's number."""
+    numbers: dict[Any, int] = {}
+    for v in values:
+        numbers.setdefault(v, len(numbers))
+    return list(numbers), numbers
 
 
-def _first_seen(data: StrategicData, kept: dict[str, Report]) -> dict[str, date]:
-    first: dict[str, date] = {}
-    for entity, report in (*data.people, *data.others):
-        r = kept.get(report)
-        if r is not None and (entity not in first or r.day < first[entity]):  # type: ignore[operator]
-            first[entity] = r.day  # type: ignore[assignment]
-    return first
+class _Index:
+    """:class:`StrategicData` as integer arrays: reports, occurrences, route legs.
 
+    Reports are numbered in ``reports`` order; entities, countries, cases and
+    places get numbers of their own; a report's day is its ordinal (-1 undated).
+    """
 
-def _inside(day: date, start: date | None, end: date | None) -> bool:
-    return (start is None or day >= start) and (end is None or day <= end)
+    def __init__(self, data: StrategicData) -> None:
+        reports = list(data.reports.values())
+        self.report_ids = [r.id for r in reports]
+        number = {r.id: i for i, r in enumerate(reports)}
+        self.day = np.array([r.day.toordinal() if r.day else -1 for r in reports], dtype=np.int64)
+        self.year = np.array([r.day.year if r.day else 0 for r in reports], dtype=np.int64)
+        self.month = np.array([r.day.month if r.day else 1 for r in reports], dtype=np.int64)
+        self.categories, cat = _numbering(r.crime_category for r in reports)
+        self.category = np.array([cat[r.crime_category] for r in reports], dtype=np.int64)
+        self.countries, ctry = _numbering([None, *(r.country for r in reports)])
+        self.country = np.array([ctry[r.country] for r in reports], dtype=np.int64)
+        self.cases, case = _numbering(r.case_id for r in reports if r.case_id)
+        self.case = np.array([case.get(r.case_id, -1) for r in reports], dtype=np.int64)
+        occurrences = [(e, number[d], True) for e, d in data.people if d in number] + [
+            (e, number[d], False) for e, d in data.others if d in number
+        ]
+        self.entities, ent = _numbering(e for e, _, _ in occurrences)
+        self.occ_entity = np.array([ent[e] for e, _, _ in occurrences], dtype=np.int64)
+        self.occ_report = np.array([d for _, d, _ in occurrences], dtype=np.int64)
+        self.occ_person = np.array([p for _, _, p in occurrences], dtype=bool)
+        self.victim = np.array([e in data.victims for e in self.entities], dtype=bool)
+        self.is_person = np.zeros(len(self.entities), dtype=np.float64)
+        self.is_person[self.occ_entity[self.occ_person]] = 1.0
+        self.nationalities, nat = _numbering(sorted(set(data.nationality.values())))
+        self.nationality = np.array(
+            [nat.get(data.nationality.get(e, ""), -1) for e in self.entities], dtype=np.int64
+        )
+        legs = [(a, b, number[d]) for a, b, d in data.route_legs if d in number and a != b]
+        self.places, place = _numbering(p for a, b, _ in legs for p in (a, b))
+        self.leg_from = np.array([place[a] for a, _, _ in legs], dtype=np.int64)
+        self.leg_to = np.array([place[b] for _, b, _ in legs], dtype=np.int64)
+        self.leg_report = np.array([d for _, _, d in legs], dtype=np.int64)
+        self._groups: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
+        self._case_firsts: dict[bytes, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
+    def masks(
+        self,
+        start: date | None,
+        end: date | None,
+        categories: Iterable[str] | None,
+        region: str | None,
+    ) -> tuple[np.ndarray, np.ndarray, int, int]:
+        """Reports the category and region filters keep (dated, any date: for the "new" KPIs),
+        those of them inside the window, and the window as day ordinals."""
+        kept = self.day >= 0
+        if categories is not None:
+            wanted = set(categories)
+            kept &= np.array([c in wanted for c in self.categories], dtype=bool)[self.category]
+        if region:
+            area = members(region)
+            kept &= np.array([c in area for c in self.countries], dtype=bool)[self.country]
+        lo = start.toordinal() if start else -1
+        hi = end.toordinal() if end else int(np.iinfo(np.int64).max)
+        return kept, kept & (self.day >= lo) & (self.day <= hi), lo, hi
 
-def _new_entities(
-    data: StrategicData, kept: dict[str, Report], start: date | None, end: date | None
-) -> int:
-    return sum(1 for day in _first_seen(data, kept).values() if _inside(day, start, end))
+    def period_keys(self, by: str) -> np.ndarray:
+        """Each report's period as a number: year*12+month-1, year*4+quarter-1, or the year."""
+        if by == "month":
+            return self.year * 12 + self.month - 1
+        if by == "quarter":
+            return self.year * 4 + (self.month - 1) // 3
+        return self.year
 
+    def groups(self, breakdown: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """Group names, and (report, group) rows sorted by report: one per group a report is in."""
+        if breakdown not in self._groups:
+            names: list[str] = []
+            reps: list[int] = []
+            grps: list[int] = []
+            for i, rid in enumerate(self.report_ids):
+                report = Report(rid, None, self.categories[self.category[i]],
+                                self.countries[self.country[i]], None)  # fmt: skip
+                for g in groups_of_report(report, breakdown):
+                    if g not in names:
+                        names.append(g)
+                    reps.append(i)
+                    grps.append(names.index(g))
+            self._groups[breakdown] = (names, np.array(reps, dtype=np.int64),
+                                       np.array(grps, dtype=np.int64))  # fmt: skip
+        return self._groups[breakdown]
 
-def _new_case_links(
-    data: StrategicData, kept: dict[str, Report], start: date | None, end: date | None
-) -> int:
-    """Pairs of cases whose first shared identifying entity appeared in the window."""
-    first: dict[str, dict[str, date]] = defaultdict(dict)  # entity -> case -> first report date
-    for entity, report in (*data.people, *data.others):
-        r = kept.get(report)
-        if r is None or not r.case_id:
-            continue
-        seen = first[entity].get(r.case_id)
-        if seen is None or r.day < seen:  # type: ignore[operator]
-            first[entity][r.case_id] = r.day  # type: ignore[assignment]
-    linked: dict[tuple[str, str], date] = {}
-    for by_case in first.values():
-        if len(by_case) < 2:
-            continue
-        for a, b in combinations(sorted(by_case), 2):
-            day = max(by_case[a], by_case[b])
-            if (a, b) not in linked or day < linked[a, b]:
-                linked[a, b] = day
-    return sum(1 for day in linked.values() if _inside(day, start, end))
+    def expand(self, occ: np.ndarray, breakdown: str) -> tuple[np.ndarray, np.ndarray]:
+        """For occurrences ``occ``, the (report, group) rows of their reports under ``breakdown``,
+        and the occurrence of each row (a report in two groups counts its people in both)."""
+        _, row_report, _ = self.groups(breakdown)
+        everyone = np.arange(len(self.report_ids))
+        starts = np.searchsorted(row_report, everyone)
+        n_rows = np.searchsorted(row_report, everyone, side="right") - starts
+        reports = self.occ_report[occ]
+        n = n_rows[reports]
+        which = np.repeat(occ, n)
+        step = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
+        return np.repeat(starts[reports], n) + step, which
+
+    def routes(self, window: np.ndarray) -> list[tuple[str, str, int]]:
+        """(from, to, reports stating the leg) for the legs of reports in ``window``."""
+        inside = window[self.leg_report]
+        if not inside.any():
+            return []
+        n_places, n_reports = len(self.places), len(self.report_ids)
+        leg = self.leg_from[inside] * n_places + self.leg_to[inside]
+        distinct = np.unique(leg * n_reports + self.leg_report[inside]) // n_reports
+        legs, counts = np.unique(distinct, return_counts=True)
+        found = [
+            (self.places[k // n_places], self.places[k % n_places], int(n))
+            for k, n in zip(legs, counts, strict=True)
+        ]
+        return sorted(found, key=lambda r: (-r[2], r[0], r[1]))
+
+    def new_entities(self, kept: np.ndarray, lo: int, hi: int) -> int:
+        """Entities whose first kept report falls inside [lo, hi]."""
+        occ = kept[self.occ_report]
+        if not occ.any():
+            return 0
+        never = np.iinfo(np.int64).max
+        first = np.full(len(self.entities), never)
+        np.minimum.at(first, self.occ_entity[occ], self.day[self.occ_report[occ]])
+        return int(((first >= lo) & (first <= hi) & (first != never)).sum())
+
+    def new_case_links(self, kept: np.ndarray, lo: int, hi: int) -> int:
+        """Pairs of cases whose first shared entity (in kept reports) appeared inside [lo, hi]."""
+        entity, case, first = self._first_in_case(kept)
+        return self._linked_by(entity, case, first, hi) - self._linked_by(
+            entity, case, first, lo - 1
+        )
+
+    def _first_in_case(self, kept: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(entity, case, first day) for every entity named in a kept report of a case."""
+        key = kept.tobytes()
+        if key not in self._case_firsts:
+            occ = kept[self.occ_report] & (self.case[self.occ_report] >= 0)
+            entity = self.occ_entity[occ]
+            case = self.case[self.occ_report[occ]]
+            day = self.day[self.occ_report[occ]]
+            pair = entity * len(self.cases) + case
+            order = np.lexsort((day, pair))
+            pair, day = pair[order], day[order]
+            head = np.ones(len(pair), dtype=bool)
+            head[1:] = pair[1:] != pair[:-1]
+            pair, day = pair[head], day[head]
+            self._case_firsts = {key: (pair // len(self.cases), pair % len(self.cases), day)}
+        return self._case_firsts[key]
+
+    def _linked_by(self, entity: np.ndarray, case: np.ndarray, first: np.ndarray, cut: int) -> int:
+        """Pairs of cases sharing an entity first reported on or before ``cut``."""
+        seen = first <= cut
+        if not seen.any():
+            return 0
+        from scipy.sparse import coo_matrix
+
+        incidence = coo_matrix(
+            (np.ones(int(seen.sum()), dtype=np.int32), (entity[seen], case[seen])),
+            shape=(len(self.entities), len(self.cases)),
+        ).tocsr()
+        shared = (incidence.T @ incidence).tocoo()
+        return int((shared.row < shared.col).sum())
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,8 +578,10 @@ class StrategicTrends:
     nationality_unknown: int | str
     new_entities: int | str
     new_case_links: int | str
-    #: First and last report date the filters keep (before the window), for date pickers.
+    #: First and last report date of all the data, for date pickers.
     span: tuple[date | None, date | None]
+    #: When the store was read for these figures.
+    as_of: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,7 +608,8 @@ def publish(
         for group in result.groups
     ]
     shown = [leg for leg in result.routes if leg[2] >= SMALL_COUNT][:top_routes]
-    days = [r.day for r in data.reports.values() if r.day is not None]
+    days = data.index().day
+    days = days[days >= 0]
     return StrategicTrends(
         by=by,
         breakdown=breakdown,
@@ -416,7 +623,11 @@ def publish(
         nationality_unknown=suppress(result.nationality_unknown),
         new_entities=suppress(result.new_entities),
         new_case_links=suppress(result.new_case_links),
-        span=(min(days, default=None), max(days, default=None)),
+        span=(
+            date.fromordinal(int(days.min())) if days.size else None,
+            date.fromordinal(int(days.max())) if days.size else None,
+        ),
+        as_of=data.read_at,
     )
 
 
@@ -439,11 +650,13 @@ __all__ = [
     "MEASURES",
     "PERIODS",
     "VICTIM_LINKS",
+    "ActiveCommunity",
     "CommunityProfile",
     "Report",
     "StrategicData",
     "StrategicTrends",
     "Tally",
+    "active_communities",
     "gather",
     "groups_of_report",
     "period_of",

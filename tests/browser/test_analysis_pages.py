@@ -124,6 +124,22 @@ def test_review_stores_a_judgement_that_the_workbench_sees(own_app: AppPage, wri
     assert not decided[0].same_entity
 
 
+def test_review_splits_a_record_off_its_entity(own_app: AppPage, writable: Any) -> None:
+    page = own_app.open("/review")
+    page.locator(".rv-item", has_text="one entity now").first.click()
+    page.wait_for_selector(".rv-split summary")
+    b = page.locator(".rv-title strong").all_inner_texts()[1]
+    page.click(".rv-split summary")
+    page.fill("#rv-note", "browser test: split")
+    page.click("#rv-split")
+    page.wait_for_selector("#rv-decided")
+    assert "two entities" in page.inner_text("#rv-now")
+    with odyssey.open(writable[1]) as wb:
+        split = [c for c in wb.review_queue(status="decided") if c.note == "browser test: split"]
+    assert split and all(not c.same_entity for c in split)
+    assert any(b in (c.a.label, c.b.label) for c in split)
+
+
 REPORT = """FROM: NCB ROME
 TO: NCB TRIPOLI
 REFERENCE: NCB-ROME/2026/SOM/0999
