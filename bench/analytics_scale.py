@@ -128,6 +128,7 @@ def main() -> None:
         f"(built in {time.perf_counter() - start:.1f} s)"
     )
     import igraph as ig  # after odyssey's analytics: they set igraph's OpenMP wait policy first
+    import scipy.sparse.linalg  # noqa: F401  # imported once per process, like igraph: not timed
 
     print(f"OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY')}, "
           f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}")  # fmt: skip

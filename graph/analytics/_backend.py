@@ -94,6 +94,8 @@ class EdgeArrays:
     source: np.ndarray
     target: np.ndarray
     kept: np.ndarray
+    degree: np.ndarray  # neighbours per node (a self-loop counts once, as in the adjacency)
+    neighbours: np.ndarray  # every half-edge's far end, node by node: a CSR matrix's indices
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +141,7 @@ def edge_arrays(graph: nx.Graph) -> EdgeArrays:
         target = np.fromiter(map(index.__getitem__, neighbours), dtype=np.int64, count=halves)
     source = np.repeat(np.arange(n, dtype=np.int64), degree)
     kept = source <= target  # each edge once, from its lower end (graph.edges() does the same)
-    return EdgeArrays(nodes, source[kept], target[kept], kept)
+    return EdgeArrays(nodes, source[kept], target[kept], kept, degree, target)
 
 
 _IDENTITY = np.empty(0, dtype=np.int64)  # marker: node i is the integer i
@@ -162,11 +164,15 @@ def _integer_lookup(nodes: list[Any]) -> np.ndarray | None:
 
 def edge_weights(graph: nx.Graph, weight: str, arrays: EdgeArrays) -> np.ndarray:
     """The ``weight`` of every edge of ``arrays`` (default 1), read from ``graph`` now."""
+    return _half_weights(graph, weight, arrays)[arrays.kept]
+
+
+def _half_weights(graph: nx.Graph, weight: str, arrays: EdgeArrays) -> np.ndarray:
+    """The ``weight`` (default 1) of every half-edge, in adjacency order, read from ``graph`` now."""
     per_half = chain.from_iterable(map(methodcaller("values"), graph._adj.values()))
-    values = np.fromiter(
+    return np.fromiter(
         map(methodcaller("get", weight, 1), per_half), dtype=float, count=len(arrays.kept)
     )
-    return values[arrays.kept]
 
 
 def to_igraph(graph: nx.Graph, weight: str | None = "weight") -> IGraph:
@@ -198,16 +204,18 @@ def adjacency_matrix(graph: nx.Graph, weight: str | None = None) -> Any:
 
     Equal to ``nx.to_scipy_sparse_array(graph, weight=weight)`` (a self-loop is
     one diagonal entry), built from the cached index arrays instead of edge by edge.
+    Column indices within a row come in adjacency order, not sorted (scipy allows it).
     """
-    from scipy.sparse import coo_array
+    from scipy.sparse import csr_array
 
     arrays = _structure(graph).arrays
     n = len(arrays.nodes)
-    values = np.ones(len(arrays.source)) if weight is None else edge_weights(graph, weight, arrays)
-    off = arrays.source != arrays.target
-    rows = np.concatenate((arrays.source, arrays.target[off]))
-    cols = np.concatenate((arrays.target, arrays.source[off]))
-    return coo_array((np.concatenate((values, values[off])), (rows, cols)), shape=(n, n)).tocsr()
+    halves = len(arrays.neighbours)
+    values = np.ones(halves) if weight is None else _half_weights(graph, weight, arrays)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(arrays.degree, out=indptr[1:])
+    # the adjacency, node by node, is already a CSR matrix: no sort, no duplicate summing
+    return csr_array((values, arrays.neighbours, indptr), shape=(n, n))
 
 
 def _structure(graph: nx.Graph) -> _Structure:
