@@ -1,4 +1,4 @@
-"""Which engine runs an analysis: networkx (the reference) or the fast path (igraph).
+"""Which engine runs an analysis: networkx (the reference) or the fast path (igraph, scipy).
 
 Every analysis takes ``backend="auto" | "networkx" | "igraph"``. ``auto`` picks
 igraph when it is installed and the graph has at least :data:`FAST_MIN_EDGES`
