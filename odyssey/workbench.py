@@ -788,10 +788,19 @@ class Workbench:
         return [p.nodes for p in shortest_paths(graph, a, b, k=k)]
 
     def warm(self) -> None:
-        """Build the cached projection and the search index now (``odyssey serve`` runs it at start)."""
+        """Build now what the app's first visits read (``odyssey serve`` runs it at start).
+
+        The cached projection and the search index (the link chart), the strategic
+        data (trends), and the cross-case ranking for its default filters (lead
+        types, every case), in that order: each page then opens without waiting.
+        """
+        from odyssey.graph.analytics.crosscase import LEAD_TYPES
+
         cache = self._app_cache()
         cache.graph(self)
         cache.labels(self)
+        self._strategic_data()
+        self.crosscase_ranked(entity_types=LEAD_TYPES)
 
     def routes(self, spans: Iterable[tuple[str, int, int]]) -> list[Route]:
         """Journeys written in these evidence spans: the places of one sentence, in reading order.

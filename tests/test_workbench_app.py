@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import odyssey
+from odyssey.disclosure import suppress
 from odyssey.errors import NotFoundError
 from odyssey.graph import Batch, GraphFilter, ReadScope
 from odyssey.model import Document, Entity, Evidence, Link, Mention, entity_id
@@ -91,6 +92,21 @@ def test_the_cached_projection_is_shared_until_refreshed(
     assert not wb.cached_graph().has_edge(s.ali.id, s.jose.id)  # cached: not yet seen
     wb.refresh()
     assert wb.cached_graph().has_edge(s.ali.id, s.jose.id)
+
+
+def test_warm_prepares_what_the_first_visit_of_each_page_reads(
+    sample: tuple[odyssey.Workbench, Sample],
+) -> None:
+    from odyssey.graph.analytics.crosscase import LEAD_TYPES
+
+    wb, s = sample
+    wb.warm()
+    graph = wb.cached_graph()
+    ranked = wb.crosscase_ranked(entity_types=list(LEAD_TYPES))  # as the page asks, a list
+    assert wb.crosscase_ranked(entity_types=LEAD_TYPES) is ranked  # built once, at warm
+    assert wb.cached_graph() is graph
+    assert {s.node.type for s in ranked.shared} <= set(LEAD_TYPES)
+    assert wb.trends().totals["reports"] == suppress(len(s.batch.documents))
 
 
 def test_routes_follow_the_words_of_the_sentence(tmp_path: Path) -> None:

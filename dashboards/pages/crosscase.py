@@ -32,7 +32,7 @@ from odyssey.dashboards.components.strategic import GROUP_COLOURS, category_labe
 from odyssey.dashboards.components.tables import table
 from odyssey.dashboards.components.widgets import empty, kpi, panel
 from odyssey.dashboards.context import workbench
-from odyssey.graph.analytics.crosscase import CaseRef
+from odyssey.graph.analytics.crosscase import LEAD_TYPES, CaseRef
 from odyssey.graph.analytics.crosscase_strength import (
     RankedCaseLink,
     RankedCrossCase,
@@ -53,7 +53,7 @@ dash.register_page(
 )
 
 #: Entity types that join cases by default: identities, not places or events.
-DEFAULT_TYPES = [t for t in ENTITY_TYPES if t not in ("Location", "Event")]
+DEFAULT_TYPES = list(LEAD_TYPES)
 #: Rows of the shared-entities table (the strongest).
 MAX_ROWS = 200
 

@@ -46,6 +46,9 @@ STRENGTH: dict[str, int] = {
     "Event": 1,
     "Location": 0,  # a city or a country: weak on its own
 }
+#: The entity types that make leads, the default of views listing cross-case links:
+#: all but places and events (they join many cases without meaning much).
+LEAD_TYPES: tuple[str, ...] = tuple(t for t in ENTITY_TYPES if t not in ("Location", "Event"))
 #: What each strength is called in results, and what it means for the analyst.
 STRENGTH_WORDS: dict[int, tuple[str, str]] = {
     3: ("strong", "a shared identifier is the same thing in both cases"),
