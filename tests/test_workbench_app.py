@@ -179,3 +179,20 @@ def test_an_analysis_graph_keeps_only_what_passes_the_filters(
         assert {frozenset((a, b)): w for a, b, w in mine.edges(data="weight")} == {
             frozenset((a, b)): w for a, b, w in stored.edges(data="weight")
         }
+
+
+def test_the_collector_is_paused_only_while_a_cached_read_is_built(
+    sample: tuple[odyssey.Workbench, Sample],
+) -> None:
+    import gc
+
+    wb, _ = sample
+    seen: list[bool] = []
+    wb._app_cache()._get(("probe",), wb, lambda: seen.append(gc.isenabled()))
+    assert seen == [False] and gc.isenabled()
+    gc.disable()  # a program that runs with the collector off keeps it off
+    try:
+        wb._app_cache()._get(("probe", 2), wb, lambda: seen.append(gc.isenabled()))
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        gc.enable()

@@ -28,10 +28,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from odyssey.schema import ENTITY_TYPES, is_identifier
 
@@ -120,20 +120,30 @@ def strength_of(entity_type: str | None) -> int:
 def cross_case(graph: nx.Graph) -> CrossCase:
     """Entities shared by two or more cases, and the cases they join, strongest first, each with why."""
     info = graph.graph.get("cases", {})
+    refs_of: dict[str, CaseRef] = {}
 
     def ref(case_id: str) -> CaseRef:
-        case = info.get(case_id)
-        if case is None:
-            return CaseRef(case_id, None, None)
-        return CaseRef(case_id, case.country, case.crime_category)
+        found = refs_of.get(case_id)
+        if found is None:
+            case = info.get(case_id)
+            found = refs_of[case_id] = (
+                CaseRef(case_id, None, None)
+                if case is None
+                else CaseRef(case_id, case.country, case.crime_category)
+            )
+        return found
 
     ranked: list[tuple[tuple[Any, ...], SharedEntity]] = []
-    joins: dict[tuple[str, str], list[tuple[tuple[Any, ...], Node]]] = defaultdict(list)
+    entities: list[Node] = []  # the shared entities, in the order their case lists are kept
+    levels: list[int] = []
+    join_keys: list[tuple[Any, ...]] = []  # how an entity ranks inside a case link
+    case_lists: list[list[str]] = []
     membership = entity_cases(graph)
     for node, cases in membership.items():
         if len(cases) < 2:
             continue
-        refs = [ref(c) for c in sorted(cases)]
+        ordered = sorted(cases)
+        refs = [ref(c) for c in ordered]
         crimes = {r.crime_category for r in refs if r.crime_category}
         countries = {r.country for r in refs if r.country}
         entity = Node.of(graph, node)
@@ -149,21 +159,72 @@ def cross_case(graph: nx.Graph) -> CrossCase:
         # strongest first; then the headline; then the best connected (more to follow up), by name
         contacts = len(graph._adj[node])
         ranked.append(((-level, *_headline(shared), -contacts, entity.label, entity.id), shared))
-        for a, b in combinations(sorted(cases), 2):
-            joins[a, b].append(((-level, -contacts, entity.label, entity.id), entity))
+        entities.append(entity)
+        levels.append(level)
+        join_keys.append((-level, -contacts, entity.label, entity.id))
+        case_lists.append(ordered)
     ranked.sort(key=lambda r: r[0])
-    links = []
-    for (a, b), keyed in joins.items():
-        entities = [entity for _, entity in sorted(keyed, key=lambda k: k[0])]
-        ra, rb = ref(a), ref(b)
-        level = strength_of(entities[0].type)
-        names = ", ".join(f"{e.type or 'entity'} {e.label}" for e in entities[:5])
-        more = f" and {len(entities) - 5} more" if len(entities) > 5 else ""
-        why = f"{a} and {b} share {names}{more}{_contrast(ra, rb)} ({STRENGTH_WORDS[level][0]})"
-        links.append((level, CaseLink(ra, rb, entities, STRENGTH_WORDS[level][0], why)))
-    links.sort(key=lambda r: (-r[0], -len(r[1].shared), r[1].a.id, r[1].b.id))
+    links = [
+        _case_link(ref(a), ref(b), [entities[i] for i in members], levels[members[0]])
+        for a, b, members in _case_pairs(case_lists, join_keys, levels)
+    ]
     seen = sorted(set().union(*membership.values()))
-    return CrossCase([s for _, s in ranked], [link for _, link in links], seen)
+    return CrossCase([s for _, s in ranked], links, seen)
+
+
+def _case_pairs(
+    case_lists: list[list[str]], join_keys: list[tuple[Any, ...]], levels: list[int]
+) -> list[tuple[str, str, list[int]]]:
+    """Every pair of cases that share an entity, strongest first, with the entities' indices.
+
+    Entity ``i`` is in the cases ``case_lists[i]`` (sorted). A pair's entities come
+    in ``join_keys`` order; pairs are ordered by the level of their first entity,
+    then by how many they share, then by case ids. With hub entities nearly every
+    two cases share one (an entity in 300 cases alone makes 44 850 pairs), so the
+    pairs are made and grouped with numpy, not one Python tuple at a time.
+    """
+    if not case_lists:
+        return []
+    case_ids = sorted({c for cases in case_lists for c in cases})
+    index = {c: i for i, c in enumerate(case_ids)}
+    rank = np.empty(len(join_keys), dtype=np.int64)
+    rank[sorted(range(len(join_keys)), key=join_keys.__getitem__)] = np.arange(len(join_keys))
+    by_size: dict[int, list[int]] = defaultdict(list)
+    for i, cases in enumerate(case_lists):
+        by_size[len(cases)].append(i)
+    firsts, seconds, owners = [], [], []
+    for size, members in by_size.items():
+        cases = np.array([[index[c] for c in case_lists[i]] for i in members], dtype=np.int64)
+        upper = np.triu_indices(size, 1)
+        firsts.append(cases[:, upper[0]].ravel())
+        seconds.append(cases[:, upper[1]].ravel())
+        owners.append(np.repeat(np.array(members, dtype=np.int64), len(upper[0])))
+    a, b, owner = np.concatenate(firsts), np.concatenate(seconds), np.concatenate(owners)
+    code = a * len(case_ids) + b
+    order = np.lexsort((rank[owner], code))  # by pair, then entities in join-key order
+    code, owner = code[order], owner[order]
+    starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])
+    counts = np.diff(np.r_[starts, len(code)])
+    pair_a, pair_b = code[starts] // len(case_ids), code[starts] % len(case_ids)
+    level = np.asarray(levels, dtype=np.int64)[owner[starts]]
+    members, begin, size = owner.tolist(), starts.tolist(), counts.tolist()
+    firsts_of, seconds_of = pair_a.tolist(), pair_b.tolist()  # Python ints: numpy scalars are slow
+    return [
+        (
+            case_ids[firsts_of[p]],
+            case_ids[seconds_of[p]],
+            members[begin[p] : begin[p] + size[p]],
+        )
+        for p in np.lexsort((pair_b, pair_a, -counts, -level)).tolist()
+    ]
+
+
+def _case_link(a: CaseRef, b: CaseRef, entities: list[Node], level: int) -> CaseLink:
+    """Two cases and what they share (strongest first), with the sentence that says why."""
+    names = ", ".join(f"{e.type or 'entity'} {e.label}" for e in entities[:5])
+    more = f" and {len(entities) - 5} more" if len(entities) > 5 else ""
+    why = f"{a.id} and {b.id} share {names}{more}{_contrast(a, b)} ({STRENGTH_WORDS[level][0]})"
+    return CaseLink(a, b, entities, STRENGTH_WORDS[level][0], why)
 
 
 def _headline(shared: SharedEntity) -> tuple[bool, bool, int]:
