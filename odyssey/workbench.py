@@ -793,8 +793,9 @@ class Workbench:
         """Build now what the app's first visits read (``odyssey serve`` runs it at start).
 
         The cached projection and the search index (the link chart), the strategic
-        data (trends), and the cross-case ranking for its default filters (lead
-        types, every case), in that order: each page then opens without waiting.
+        data and the network's communities (trends), and the cross-case ranking for
+        its default filters (lead types, every case), in that order: each page then
+        opens without waiting.
         """
         from odyssey.graph.analytics.crosscase import LEAD_TYPES
 
@@ -802,6 +803,7 @@ class Workbench:
         cache.graph(self)
         cache.labels(self)
         self._strategic_data()
+        self.largest_communities()
         self.crosscase_ranked(entity_types=LEAD_TYPES)
 
     def routes(self, spans: Iterable[tuple[str, int, int]]) -> list[Route]:
