@@ -40,12 +40,13 @@ CHAIN_CONFIDENCE = 0.8
 CUES_CONFIDENCE = 0.7
 
 _MOVEMENT = re.compile(
-    r"\b(?:travel|left\b|depart|leav|reach|arriv|transit|route|journey|smuggl|transport|moved"
-    r"|cross|sail|steer|drove|driv|head(?:ed|ing)\b|ferr|traffick|via\b|fled|flew|flown|went\b"
-    r"|voyag|quitt|parti|rejoi|itin[ée]raire|trajet|achemin|conduit|travers|passant|pilot"
-    r"|gagn[ée]|rendu|dirig|viaj|sali[óoe]|zarp|lleg|ruta|trayecto|traslad|conduj|cruz|pasando"
-    r"|huy)"
-    r"|سافر|غادر|وصل|عبر|مرور|المسار|طريق|نقل|هرب|أبحر|ابحر|باتجاه|رحلة|انطلق|توجه",
+    r"\b(?:travel|left\b|depart|leav(?:e|es|ing)\b|reach|arriv|transit|route|journey|smuggl"
+    r"|transport|moved\b|cross(?:ed|ing)\b|sail|steer|drove\b|driv(?:en|ing)\b|head(?:ed|ing)\b"
+    r"|ferr(?:y|ied)\b|traffick|via\b|fled\b|flew\b|flown\b|went\b"
+    r"|voyag|quitt|parti(?:e|s|es)?\b|rejoi|itin[ée]raire|trajet|achemin|conduit\b|travers|passant\b"
+    r"|pilot|viaj|sali(?:ó|o|eron)\b|zarp|lleg|ruta\b|trayecto|traslad|conduj|cruz(?:ó|aron)\b"
+    r"|pasando\b|huy(?:ó|eron)\b)"
+    r"|سافر|غادر|وصل|عبر|مرور|المسار|نقل|هرب|أبحر|ابحر|باتجاه|رحلة|انطلق|توجه",
     re.IGNORECASE,
 )
 
