@@ -45,31 +45,30 @@ __all__ = [
     "with_nationality_code",
 ]
 
-# A cue that ends right before the country form: "nationality: ", "de nationalité ",
-# "de nacionalidad ", "citizen of ", "ressortissant ", "ciudadana ", "الجنسية ".
+# A cue the country form follows: "nationality: ", "de nationalité ", "de nacionalidad ",
+# "citizen of ", "ressortissant ", "ciudadana ", "الجنسية ".
 _CUE_BEFORE = re.compile(
     r"(?:\bnationality|\bnationalit[ée]|\bnacionalidad|\bcitizens?\s+of(?:\s+the)?"
-    r"|\bressortissante?s?(?:\s+(?:de(?:\s+la)?|du|des|d'|de\s+l'))?|\bcitoyen(?:ne)?s?"
+    r"|\bressortissante?s?(?:\s+(?:de\s+la|de\s+l'|de|du|des|d'))?|\bcitoyen(?:ne)?s?"
     r"|\bciudadan[oa]s?(?:\s+de)?|\bnacional(?:es)?\s+de|الجنسية|جنسيته|جنسيتها|جنسية)"
-    r"\s*[:：]?\s*$",
+    r"\s*[:：]?\s*",
     re.IGNORECASE,
 )
-# A cue right after the country form: "Libyan national", "Libyan citizen", "ليبي الجنسية",
-# "of Libyan nationality".
-_CUE_AFTER = re.compile(
-    r"\s*(?:nationals?\b|citizens?\b|nationality\b|الجنسية)",
-    re.IGNORECASE,
-)
+# A cue the country form stands right before: "Libyan national", "Libyan citizen",
+# "ليبي الجنسية", "of Libyan nationality".
+_CUE_AFTER = re.compile(r"\s(?:nationals?|citizens?|nationality)\b|\sالجنسية", re.IGNORECASE)
 #: Items of a parenthesis: "born 02/05/1984, Libyan national" has two.
 _ITEMS = re.compile(r"[^,،;؛]+")
-# Before a name: "the Libyan national ", or a noun then the adjective: "le ressortissant libyen ",
+# A noun the adjective follows right before a name: "le ressortissant libyen ",
 # "el ciudadano libio ", "المواطن الليبي ".
 _NOUN_BEFORE = re.compile(
-    r"(?:\bressortissante?s?|\bcitoyen(?:ne)?s?|\bciudadan[oa]s?|\bnacional(?:es)?|المواطن(?:ة)?)\s+$",
+    r"(?:\bressortissante?s?|\bcitoyen(?:ne)?s?|\bciudadan[oa]s?|\bnacional(?:es)?|المواطن(?:ة)?)\s+"
+    r"(?=\S+\s*$)",
     re.IGNORECASE,
 )
-_NOUN_AFTER = re.compile(r"\s*(?:nationals?|citizens?)\s*$", re.IGNORECASE)
-_BLANK_END = re.compile(r"\s*$")
+# "the Libyan national " right before a name.
+_NOUN_AFTER = re.compile(r"\s(?:nationals?|citizens?)\s*$", re.IGNORECASE)
+_WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")
 _WINDOW = 48
 
 
@@ -80,9 +79,11 @@ def stated_nationality(segment: str, *, bare: bool = False) -> str | None:
     each comma-separated item says one thing), an item that is a nationality
     adjective alone ("Libyan", "libyenne", "ليبي") states it too.
     """
-    for m in COUNTRY.finditer(segment):
-        before = segment[max(0, m.start() - _WINDOW) : m.start()]
-        if _CUE_BEFORE.search(before) or _CUE_AFTER.match(segment, m.end()):
+    for cue in _CUE_BEFORE.finditer(segment):
+        if (m := COUNTRY.match(segment, cue.end())) is not None:
+            return iso_of(m)
+    for cue in _CUE_AFTER.finditer(segment):
+        if (m := _form_ending_at(segment, cue.start())) is not None:
             return iso_of(m)
     if bare:
         for item in _ITEMS.finditer(segment):
@@ -99,13 +100,28 @@ def nationality_before(text: str, start: int) -> str | None:
     "el ciudadano libio Ali HASSAN", "المواطن الليبي علي حسن".
     """
     window = text[max(0, start - _WINDOW) : start]
-    for m in COUNTRY.finditer(window):
-        if _NOUN_AFTER.match(window, m.end()) or (
-            is_adjective(m)
-            and _BLANK_END.match(window, m.end())
-            and _NOUN_BEFORE.search(window, 0, m.start())
-        ):
+    if (cue := _NOUN_AFTER.search(window)) is not None:
+        m = _form_ending_at(window, cue.start())
+        return iso_of(m) if m is not None else None
+    if (cue := _NOUN_BEFORE.search(window)) is not None:
+        m = COUNTRY.match(window, cue.end())
+        if m is not None and is_adjective(m) and not window[m.end() :].strip():
             return iso_of(m)
+    return None
+
+
+def _form_ending_at(text: str, end: int) -> re.Match[str] | None:
+    """The country form that ends right before ``end`` (blanks aside), tried at each word start.
+
+    The country forms are one large pattern; trying it at the few word starts
+    before a cue, not at every character, keeps describing a name cheap (it runs
+    for every person mention of an ingest).
+    """
+    stop = len(text[:end].rstrip())
+    for w in reversed(list(_WORD_START.finditer(text, max(0, stop - 40), stop))):
+        m = COUNTRY.match(text, w.start(), stop)
+        if m is not None and m.end() == stop:
+            return m
     return None
 
 
