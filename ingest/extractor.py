@@ -234,6 +234,8 @@ class Extractor:
     @staticmethod
     def _routes(res: Extraction, sentence: tuple[int, int], spans: list[Span]) -> None:
         """ROUTE links between the places of one sentence that writes a route (``routes.py``)."""
+        if sum(span.type == "Location" for span in spans) < 2:
+            return
         places = []
         for span in spans:
             m = res.mentions[span.index]
