@@ -16,7 +16,15 @@ an annotated mention, occurrence by occurrence (the e-mail readers render the
 text differently from the raw file, so offsets are compared through the words).
 
 ``--show TYPE`` also lists the misses and false hits of one type with their
-words, which is how the rules were tuned (on other seeds than the default).
+words, which is how the rules were tuned (on other seeds than the default);
+``--show ROUTE`` and ``--show nationality`` list route legs and stated
+nationalities with their sentence.
+
+Route legs (``ROUTE`` links between places) and the nationalities reports state
+about people are scored in a second table: a leg counts when both its place
+mentions match the truth's places of a leg of that report, in the same
+direction; a nationality when the person mention it was read with matches a
+truth person whose nationality that report states, with the same ISO code.
 
 The scoring itself is ``odyssey.ingest.synth.scoring`` (shared with
 ``bench/resolution_quality.py`` and the ``03_resolution_quality`` notebook).
@@ -32,19 +40,29 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from odyssey.ingest.extractor import Extractor
+from odyssey.ingest.extractor import Extraction, Extractor
 from odyssey.ingest.readers import ReadError, SourceDocument, read_path
 from odyssey.ingest.synth import generate
 from odyssey.ingest.synth.scoring import (
+    NATIONALITY,
+    ROUTE,
     ExtractionScore,
     Found,
+    FoundLeg,
+    FoundNationality,
     Span,
     Truth,
     counter_scores,
     extraction_errors,
     extraction_scores,
+    found_nationalities,
+    found_route_legs,
+    gold_nationalities,
+    gold_route_legs,
     gold_spans,
+    nationality_scores,
     predicted_spans,
+    route_scores,
 )
 
 
@@ -83,12 +101,40 @@ def main() -> None:
             for m in ex.mentions
         ]
         gold, predicted = gold_spans(truth), predicted_spans(truth, found)
+        legs, nationalities = _legs_and_nationalities(extractions)
     print(f"extraction_quality: {args.reports} reports, seed {args.seed}, {len(extractions)} documents "
           f"extracted in {seconds:.1f} s")  # fmt: skip
     _table(extraction_scores(gold, predicted))
+    print()
+    _table(
+        route_scores(truth, legs) + nationality_scores(truth, nationalities), first="link/property"
+    )
     for kind in (args.show or "").split(","):
-        if kind:
+        if kind == ROUTE:
+            _show_legs(truth, legs, texts, args.limit)
+        elif kind == NATIONALITY:
+            _show_nationalities(truth, nationalities, texts, args.limit)
+        elif kind:
             _show_errors(kind, gold, predicted, texts, args.limit)
+
+
+def _legs_and_nationalities(
+    extractions: list[Extraction],
+) -> tuple[list[FoundLeg], list[FoundNationality]]:
+    """The ROUTE links (with their place mentions' spans) and the person mentions stating a nationality."""
+    legs, nationalities = [], []
+    for ex in extractions:
+        by_id = {m.id: m for m in ex.mentions}
+        for link in ex.links:
+            if link.type == ROUTE and len(link.mention_ids) == 2:
+                a, b = (by_id[i] for i in link.mention_ids)
+                legs.append(FoundLeg(ex.document.source, (a.start, a.end), (b.start, b.end)))
+        for m in ex.mentions:
+            entity = ex.entities.get(m.entity_id or "")
+            code = entity.properties.get("nationality") if entity and m.type == "Person" else None
+            if isinstance(code, str):
+                nationalities.append(FoundNationality(ex.document.source, m.start, m.end, code))
+    return legs, nationalities
 
 
 def _handset() -> None:
@@ -121,10 +167,10 @@ def _handset() -> None:
     _table(rows)
 
 
-def _table(rows: list[ExtractionScore]) -> None:
+def _table(rows: list[ExtractionScore], first: str = "type") -> None:
     """One row per entity type and language, then the type over all languages."""
     header = (
-        f"{'type':<17}{'lang':<6}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}{'F1 overlap':>12}"
+        f"{first:<17}{'lang':<6}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}{'F1 overlap':>12}"
     )
     print(header)
     print("-" * len(header))
@@ -151,6 +197,44 @@ def _show_errors(
             print(f"\n== {kind} {lang} {title}: {len(spans)}")
             for e in spans[:limit]:
                 print(f"  {e.before}[[{e.text}]]{e.after}   ({e.document})")
+
+
+def _show_legs(truth: Truth, legs: list[FoundLeg], texts: dict[str, str], limit: int) -> None:
+    """Print missed and false route legs (place names from the truth) with their report."""
+    gold, found = gold_route_legs(truth), found_route_legs(truth, legs)
+    names = {e["id"]: e.get("name", e["id"]) for e in truth.data["entities"]}
+    sentence = {
+        (x["doc"], x["source"], x["target"]): (x["start"], x["end"]) for x in truth.data["links"]
+    }
+    for lang in sorted({lang for _, lang in gold} | {lang for _, lang in found}):
+        g, p = gold.get((ROUTE, lang), Counter()), found.get((ROUTE, lang), Counter())
+        for title, diff in (("missed", g - p), ("false", p - g)):
+            print(f"\n== ROUTE {lang} {title}: {sum(diff.values())}")
+            for doc, a, b in sorted(diff)[:limit]:
+                s, e = sentence.get((doc, a, b), (0, 0))
+                where = texts.get(doc, "")[s:e].replace("\n", " ") if e else doc
+                print(f"  {names.get(a, a)} -> {names.get(b, b)}   {where[:160]}")
+
+
+def _show_nationalities(
+    truth: Truth, found: list[FoundNationality], texts: dict[str, str], limit: int
+) -> None:
+    """Print missed and false nationalities with the words around the person's descriptor."""
+    gold, predicted = gold_nationalities(truth), found_nationalities(truth, found)
+    names = {e["id"]: e.get("name", e["id"]) for e in truth.data["entities"]}
+    where = {
+        (a["doc"], a["entity"]): (a["start"], a["end"])
+        for d in truth.attributes.values()
+        for a in d
+    }
+    for lang in sorted({lang for _, lang in gold}):
+        g, p = gold.get((NATIONALITY, lang), set()), predicted.get((NATIONALITY, lang), set())
+        for title, diff in (("missed", g - p), ("false", p - g)):
+            print(f"\n== nationality {lang} {title}: {len(diff)}")
+            for doc, who, code in sorted(diff)[:limit]:
+                s, e = where.get((doc, who), (0, 0))
+                text = texts.get(doc, "")[max(0, s - 40) : e].replace("\n", " ") if e else doc
+                print(f"  {names.get(who, who)}: {code}   {text}")
 
 
 if __name__ == "__main__":

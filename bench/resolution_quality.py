@@ -74,7 +74,9 @@ def store_truth(store: SqliteStore, truth: Truth) -> None:
         ents: dict[str, Entity] = {}
         found = sorted(truth.mentions.get(key, []), key=lambda m: m["start"])
         described = {
-            i: describe(src.text, m["end"]) for i, m in enumerate(found) if m["type"] == "Person"
+            i: describe(src.text, m["end"], m["start"])
+            for i, m in enumerate(found)
+            if m["type"] == "Person"
         }
         people = sorted(described)
         stands_for = {  # short forms point at the full name, as the extractor does

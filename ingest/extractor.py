@@ -28,6 +28,7 @@ from odyssey.ingest.gazetteer import find_places
 from odyssey.ingest.language import detect_language
 from odyssey.ingest.mapping import Mapping, builtin_mappings, choose_mapping
 from odyssey.ingest.names import NameSpan, name_spans
+from odyssey.ingest.nationality import with_nationality_code
 from odyssey.ingest.ncbs import country_of_ncb
 from odyssey.ingest.ner_rules import retype
 from odyssey.ingest.readers import SourceDocument
@@ -36,6 +37,7 @@ from odyssey.ingest.relations import Span, relations_in_sentence
 from odyssey.ingest.resolution.context import describe
 from odyssey.ingest.resolution.coref import antecedents
 from odyssey.ingest.resolution.records import name_record_id
+from odyssey.ingest.routes import Place, route_legs
 from odyssey.model import Case, Document, Entity, Evidence, Link, Mention, entity_id
 from odyssey.schema import is_identifier
 from odyssey.text import fold
@@ -171,7 +173,8 @@ class Extractor:
                 )
         labels = [" ".join(doc.text[b + s.start : b + s.end].split()) for b, s in spans]
         described = [
-            describe(doc.text, b + s.end) if s.type == "Person" else ({}, ()) for b, s in spans
+            describe(doc.text, b + s.end, b + s.start) if s.type == "Person" else ({}, ())
+            for b, s in spans
         ]
         people = [i for i, (_, s) in enumerate(spans) if s.type == "Person" and s.place is None]
         stands_for = {  # "MANSOUR" after "Mohamed MANSOUR" is his mention, not a new record
@@ -226,6 +229,36 @@ class Extractor:
                         mention_ids=(a.id, b.id),
                     )
                 )  # fmt: skip
+            self._routes(res, (start, end), spans)
+
+    @staticmethod
+    def _routes(res: Extraction, sentence: tuple[int, int], spans: list[Span]) -> None:
+        """ROUTE links between the places of one sentence that writes a route (``routes.py``)."""
+        if sum(span.type == "Location" for span in spans) < 2:
+            return
+        places = []
+        for span in spans:
+            m = res.mentions[span.index]
+            if span.type == "Location" and m.entity_id is not None:
+                props = res.entities[m.entity_id].properties
+                country = props.get("country")
+                places.append(
+                    Place(
+                        span.index, m.start, m.end, m.entity_id,
+                        country if isinstance(country, str) else None, props.get("kind") == "country",
+                    )
+                )  # fmt: skip
+        if len(places) < 2:
+            return
+        for leg in route_legs(res.document.text, places, sentence):
+            a, b = res.mentions[leg.source], res.mentions[leg.target]
+            res.links.append(
+                Link(
+                    "ROUTE", a.entity_id, b.entity_id, Evidence(res.document.id, *sentence),  # type: ignore[arg-type]
+                    method=leg.method, confidence=leg.confidence, mention_ids=(a.id, b.id),
+                    properties={"order": leg.order, "legs": leg.legs},
+                )
+            )  # fmt: skip
 
     # -- tables ---------------------------------------------------------------------
 
@@ -285,6 +318,8 @@ class Extractor:
             column = mapping.column_for(names, cells)
             if column:
                 props[prop] = cells[column]
+        if kind == "Person":  # "Libyan", "libyenne", "LY" -> "LY"
+            props = with_nationality_code(props)
         if is_identifier(kind):
             found = next(
                 (f for r in regions or [None] if (f := identify_cell(kind, cell, r)) is not None),

@@ -44,6 +44,8 @@ class LinkType:
     directed: bool
     source: tuple[str, ...]
     target: tuple[str, ...]
+    #: The properties extraction writes on links of this type (tables may add their columns).
+    properties: tuple[str, ...] = ()
 
     def allows(self, source_type: str, target_type: str) -> bool:
         """True when an edge of this type may join these two entity types."""
@@ -72,6 +74,7 @@ def _load() -> tuple[dict[str, EntityType], dict[str, LinkType]]:
             directed=bool(spec["directed"]),
             source=tuple(spec["source"]),
             target=tuple(spec["target"]),
+            properties=tuple(spec.get("properties", ())),
         )
         for name, spec in raw["link"].items()
     }

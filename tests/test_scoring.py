@@ -9,6 +9,8 @@ import pytest
 from odyssey.ingest.synth import generate
 from odyssey.ingest.synth.scoring import (
     Found,
+    FoundLeg,
+    FoundNationality,
     Truth,
     extraction_errors,
     extraction_scores,
@@ -16,8 +18,10 @@ from odyssey.ingest.synth.scoring import (
     match_mentions,
     merged_distractors,
     mixed_entities,
+    nationality_scores,
     predicted_spans,
     resolution_scores,
+    route_scores,
     split_entities,
 )
 
@@ -91,3 +95,61 @@ def test_resolution_scores_reward_the_truth_and_catch_a_merged_distractor(truth:
     assert mixed_entities(wrong) == [(person["a"], sorted((person["a"], person["b"])))]
     row = next(r for r in resolution_scores(wrong) if r.group == "Person" and r.language == "all")
     assert row.bcubed_recall == 1.0 and row.bcubed_precision < 1.0
+
+
+def _source(truth: Truth, doc: str) -> str:
+    return str(truth.root / doc.replace("#attachment:", "!"))
+
+
+def _truth_legs(truth: Truth) -> list[FoundLeg]:
+    """The truth's ROUTE legs as found links: each end at its place's mention in that sentence."""
+    legs = []
+    for link in truth.data["links"]:
+        if link["type"] != "ROUTE":
+            continue
+        at = {
+            m["entity"]: (m["start"], m["end"])
+            for m in truth.mentions[link["doc"]]
+            if link["start"] <= m["start"] < link["end"]
+        }
+        legs.append(FoundLeg(_source(truth, link["doc"]), at[link["source"]], at[link["target"]]))
+    return legs
+
+
+def test_route_legs_score_perfectly_and_a_reversed_leg_is_false(truth: Truth) -> None:
+    legs = _truth_legs(truth)
+    rows = route_scores(truth, legs)
+    assert rows and all(r.precision == r.recall == 1.0 for r in rows)
+    everything = next(r for r in rows if r.language == "all")
+    assert everything.gold == len(legs)
+    first = legs[0]
+    reversed_first = FoundLeg(first.source, first.end, first.start)
+    worse = next(r for r in route_scores(truth, [reversed_first, *legs[1:]]) if r.language == "all")
+    assert (worse.gold, worse.predicted) == (len(legs), len(legs))
+    assert worse.precision == worse.recall == pytest.approx((len(legs) - 1) / len(legs))
+
+
+def test_stated_nationalities_score_and_a_wrong_code_counts_against(truth: Truth) -> None:
+    stated = [
+        (doc, a)
+        for doc, attributes in truth.attributes.items()
+        for a in attributes
+        if a["properties"].get("nationality")
+    ]
+    assert stated
+    ends = {(m["doc"], m["end"]): m for m in truth.data["mentions"]}
+    found = [  # the person mention each descriptor follows, with the nationality it states
+        FoundNationality(
+            _source(truth, doc),
+            ends[(doc, a["start"])]["start"],
+            a["start"],
+            a["properties"]["nationality"],
+        )
+        for doc, a in stated
+    ]
+    rows = nationality_scores(truth, found)
+    assert rows and all(r.precision == r.recall == 1.0 for r in rows)
+    wrong = found[0]._replace(nationality="AQ")  # Antarctica: nobody's
+    row = next(r for r in nationality_scores(truth, [wrong, *found[1:]]) if r.language == "all")
+    assert row.recall == pytest.approx((len(found) - 1) / len(found))
+    assert row.precision == pytest.approx((len(found) - 1) / len(found))

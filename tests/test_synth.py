@@ -386,6 +386,36 @@ def test_links_are_well_formed(corpus: Corpus) -> None:
     assert len(types) >= 12
 
 
+def test_route_legs_follow_the_route_once_per_sentence(corpus: Corpus) -> None:
+    """Each sentence's legs form one path from origin to destination: no leg twice, none back."""
+    legs: dict[tuple[str, int], list[tuple[str, str]]] = collections.defaultdict(list)
+    for link in corpus.truth["links"]:
+        if link["type"] == "ROUTE":
+            legs[(link["doc"], link["start"])].append((link["source"], link["target"]))
+    assert legs
+    for sentence, pairs in legs.items():
+        assert len(set(pairs)) == len(pairs), sentence
+        stops = [pairs[0][0], *(b for _, b in pairs)]
+        assert all(a == stops[i] for i, (a, _) in enumerate(pairs)), sentence
+        assert len(set(stops)) == len(stops), sentence  # never back to an earlier stop
+
+
+def test_attributes_are_what_the_parenthesis_after_a_name_states(corpus: Corpus) -> None:
+    """Each attribute is the descriptor right after a mention of its person, with their facts."""
+    attributes = corpus.truth["attributes"]
+    assert len({corpus.docs[a["doc"]]["language"] for a in attributes}) == 4
+    ends = {(m["doc"], m["end"]): m["entity"] for m in corpus.truth["mentions"]}
+    for a in attributes:
+        person = corpus.entities[a["entity"]]
+        assert ends[(a["doc"], a["start"])] == a["entity"]
+        written = corpus.texts[a["doc"]][a["start"] : a["end"]]
+        assert written.lstrip().startswith("(") and written.endswith(")"), written
+        assert a["properties"] == {
+            "nationality": person["nationality"],
+            "birth_date": person["birth_date"],
+        }
+
+
 def test_links_respect_the_odyssey_schema(corpus: Corpus) -> None:
     import tomllib
 

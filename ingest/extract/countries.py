@@ -3,123 +3,31 @@
 
 Used to tell the issuing country of a document ("Nigerian passport",
 "passeport nigérian", "pasaporte marroquí", "جواز سفر ليبي", "issued by
-Libya", "(Nigeria)") and the country of a plate ("immatriculé en Italie").
-The table covers the countries of origin, transit and destination that
-trafficking and smuggling reports mostly name; it is data, extend it freely.
-Arabic forms match with the article and one-letter prefixes (ال, و, ب, ل, ف)
-and with the feminine ending, so ليبي, الليبي and الليبية all give LY.
+Libya", "(Nigeria)"), the country of a plate ("immatriculé en Italie") and a
+person's nationality (``odyssey.ingest.nationality``). The table is data,
+``ingest/data/countries.tsv`` (sources in ``ingest/data/NOTICE.md``): it covers
+the countries of origin, transit and destination that trafficking and
+smuggling reports mostly name; extend it freely. It tells names ("Libya") from
+adjectives ("Libyan"), because a bare adjective can state a nationality where a
+bare country name cannot. Arabic forms match with the article and one-letter
+prefixes (ال, و, ب, ل, ف) and with the feminine ending, so ليبي, الليبي and
+الليبية all give LY.
+
+>>> nationality_of_value("de nationalité libyenne") is None, nationality_of_value("libyenne")
+(True, 'LY')
+>>> nationality_of_value("ER"), nationality_of_value("Sudanese"), nationality_of_value("سوري")
+('ER', 'SD', 'SY')
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
-# ISO-2: Latin forms (EN, FR, ES; accents optional when matching) | Arabic forms (the article
-# ال may stand before any of them; a form that starts with it, like الهند, needs it).
-_TABLE = """
-AF: Afghanistan, Afghan, afghane, Afganistán, afgano, afgana | أفغانستان, افغانستان, أفغاني, افغاني
-AL: Albania, Albanian, Albanie, albanais, albanaise, albanés, albanesa | ألبانيا, ألباني
-DZ: Algeria, Algerian, Algérie, algérien, algérienne, Argelia, argelino, argelina | جزائر, جزائري
-AO: Angola, Angolan, angolais, angolaise, angoleño, angoleña | أنغولا, أنغولي
-BD: Bangladesh, Bangladeshi, bangladais, bangladaise, Bangladés, bangladesí | بنغلاديش, بنغلادش, بنغالي
-BE: Belgium, Belgian, Belgique, belge, Bélgica, belga | بلجيكا, بلجيكي
-BJ: Benin, Beninese, Bénin, béninois, béninoise, beninés, beninesa | بنين
-BR: Brazil, Brazilian, Brésil, brésilien, brésilienne, Brasil, brasileño, brasileña | برازيل, برازيلي
-BG: Bulgaria, Bulgarian, Bulgarie, bulgare, búlgaro, búlgara | بلغاريا, بلغاري
-BF: Burkina Faso, Burkinabe, burkinabè | بوركينا فاسو
-CM: Cameroon, Cameroonian, Cameroun, camerounais, camerounaise, Camerún, camerunés, camerunesa \
-    | كاميرون, كاميروني
-CF: Central African Republic, République centrafricaine, centrafricain, centrafricaine \
-    | أفريقيا الوسطى
-TD: Chad, Chadian, Tchad, tchadien, tchadienne, chadiano, chadiana | تشاد, تشادي
-CN: China, Chinese, Chine, chinois, chinoise, chino, china | صين, صيني
-CO: Colombia, Colombian, Colombie, colombien, colombienne, colombiano, colombiana | كولومبيا
-CD: Democratic Republic of the Congo, DR Congo, DRC, RDC, RD Congo, République démocratique du \
-    Congo, República Democrática del Congo | الكونغو الديمقراطية
-CG: Congo, Congolese, congolais, congolaise, congoleño, congoleña | كونغو, كونغولي
-CI: Côte d'Ivoire, Ivory Coast, Ivorian, ivoirien, ivoirienne, Costa de Marfil, marfileño, \
-    marfileña, ivoriano | ساحل العاج, إيفواري, ايفواري
-CU: Cuba, Cuban, cubain, cubaine, cubano, cubana | كوبا, كوبي
-DO: Dominican Republic, Dominican, République dominicaine, dominicain, dominicaine, República \
-    Dominicana, dominicano, dominicana | الدومينيكان
-EC: Ecuador, Ecuadorian, Équateur, équatorien, équatorienne, ecuatoriano, ecuatoriana | إكوادور
-EG: Egypt, Egyptian, Égypte, égyptien, égyptienne, Egipto, egipcio, egipcia | مصر, مصري
-SV: El Salvador, Salvadoran, salvadorien, salvadorienne, salvadoreño, salvadoreña | السلفادور
-GQ: Equatorial Guinea, Guinée équatoriale, Guinea Ecuatorial, ecuatoguineano | غينيا الاستوائية
-ER: Eritrea, Eritrean, Érythrée, érythréen, érythréenne, eritreo, eritrea \
-    | إريتريا, اريتريا, أريتريا, إريتري, اريتري, أريتري
-ET: Ethiopia, Ethiopian, Éthiopie, éthiopien, éthiopienne, Etiopía, etíope \
-    | إثيوبيا, اثيوبيا, أثيوبيا, إثيوبي, اثيوبي, أثيوبي
-FR: France, French, français, française, Francia, francés, francesa | فرنسا, فرنسي
-GM: Gambia, Gambian, Gambie, gambien, gambienne, gambiano, gambiana | غامبيا, غامبي
-GE: Georgia, Georgian, Géorgie, géorgien, géorgienne, georgiano, georgiana | جورجيا, جورجي
-DE: Germany, German, Allemagne, allemand, allemande, Alemania, alemán, alemana | ألمانيا, ألماني
-GH: Ghana, Ghanaian, ghanéen, ghanéenne, ghanés, ghanesa | غانا, غاني
-GR: Greece, Greek, Grèce, grec, grecque, Grecia, griego, griega | يونان, يوناني
-GN: Guinea, Guinean, Guinée, guinéen, guinéenne, guineano, guineana | غينيا, غيني
-GW: Guinea-Bissau, Bissau-Guinean, Guinée-Bissau, bissaoguinéen | غينيا بيساو
-HT: Haiti, Haitian, Haïti, haïtien, haïtienne, Haití, haitiano, haitiana | هايتي
-HN: Honduras, Honduran, hondurien, hondurienne, hondureño, hondureña | هندوراس
-IN: India, Indian, Inde, indien, indienne, indio, india | الهند, هندي
-IR: Iran, Iranian, iranien, iranienne, Irán, iraní | إيران, ايران, إيراني, ايراني
-IQ: Iraq, Iraqi, Irak, irakien, irakienne, iraquí | عراق, عراقي
-IT: Italy, Italian, Italie, italien, italienne, Italia, italiano, italiana | إيطاليا, ايطاليا, \
-    إيطالي, ايطالي
-JO: Jordan, Jordanian, Jordanie, jordanien, jordanienne, Jordania, jordano, jordana | أردن, أردني
-KE: Kenya, Kenyan, kényan, kényane, keniano, keniana | كينيا, كيني
-XK: Kosovo, Kosovar | كوسوفو
-KW: Kuwait, Kuwaiti, Koweït, koweïtien, kuwaití | كويت, كويتي
-LB: Lebanon, Lebanese, Liban, libanais, libanaise, Líbano, libanés, libanesa | لبنان, لبناني
-LR: Liberia, Liberian, libérien, libérienne, liberiano, liberiana | ليبيريا, ليبيري
-LY: Libya, Libyan, Libye, libyen, libyenne, Libia, libio, libia | ليبيا, ليبي
-MT: Malta, Maltese, Malte, maltais, maltaise, maltés, maltesa | مالطا, مالطي
-ML: Mali, Malian, malien, malienne, Malí, maliense | مالي
-MR: Mauritania, Mauritanian, Mauritanie, mauritanien, mauritanienne, mauritano, mauritana \
-    | موريتانيا, موريتاني
-MX: Mexico, Mexican, Mexique, mexicain, mexicaine, México, mexicano, mexicana | المكسيك
-MA: Morocco, Moroccan, Maroc, marocain, marocaine, Marruecos, marroquí | مغرب, مغربي
-NP: Nepal, Nepalese, Nepali, Népal, népalais, népalaise, nepalí | نيبال, نيبالي
-NL: Netherlands, Dutch, Pays-Bas, néerlandais, néerlandaise, Países Bajos, neerlandés, \
-    neerlandesa | هولندا, هولندي
-NE: Niger, Nigerien, nigérien, nigérienne, Níger, nigerino, nigerina | نيجر, نيجري
-NG: Nigeria, Nigerian, Nigéria, nigérian, nigériane, nigeriano, nigeriana | نيجيريا, نيجيري
-PK: Pakistan, Pakistani, pakistanais, pakistanaise, Pakistán, pakistaní | باكستان, باكستاني
-PS: Palestine, Palestinian, palestinien, palestinienne, Palestina, palestino, palestina \
-    | فلسطين, فلسطيني
-PE: Peru, Peruvian, Pérou, péruvien, péruvienne, Perú, peruano, peruana | بيرو
-PT: Portugal, Portuguese, portugais, portugaise, portugués, portuguesa | برتغال, برتغالي
-QA: Qatar, Qatari, qatarien, qatari | قطر, قطري
-RO: Romania, Romanian, Roumanie, roumain, roumaine, Rumanía, rumano, rumana | رومانيا, روماني
-RU: Russia, Russian, Russie, russe, Rusia, ruso, rusa | روسيا, روسي
-SA: Saudi Arabia, Saudi, Arabie saoudite, saoudien, saoudienne, Arabia Saudí, Arabia Saudita, \
-    saudí | السعودية, سعودي
-SN: Senegal, Senegalese, Sénégal, sénégalais, sénégalaise, senegalés, senegalesa | سنغال, سنغالي
-SL: Sierra Leone, Sierra Leonean, sierra-léonais, sierra-léonaise, Sierra Leona, sierraleonés \
-    | سيراليون
-SO: Somalia, Somali, Somalian, Somalie, somalien, somalienne, somalí | صومال, صومالي
-SS: South Sudan, South Sudanese, Soudan du Sud, sud-soudanais, Sudán del Sur, sursudanés \
-    | جنوب السودان
-ES: Spain, Spanish, Espagne, espagnol, espagnole, España, español, española | إسبانيا, اسبانيا, \
-    إسباني, اسباني
-LK: Sri Lanka, Sri Lankan, sri-lankais, sri-lankaise, esrilanqués | سريلانكا
-SD: Sudan, Sudanese, Soudan, soudanais, soudanaise, Sudán, sudanés, sudanesa | سودان, سوداني
-SY: Syria, Syrian, Syrie, syrien, syrienne, Siria, sirio, siria | سوريا, سورية, سوري
-TG: Togo, Togolese, togolais, togolaise, togolés, togolesa | توغو
-TN: Tunisia, Tunisian, Tunisie, tunisien, tunisienne, Túnez, tunecino, tunecina | تونس, تونسي
-TR: Turkey, Türkiye, Turkish, Turquie, turc, turque, Turquía, turco, turca | تركيا, تركي
-UG: Uganda, Ugandan, Ouganda, ougandais, ougandaise, ugandés, ugandesa | أوغندا, أوغندي
-UA: Ukraine, Ukrainian, ukrainien, ukrainienne, Ucrania, ucraniano, ucraniana | أوكرانيا, أوكراني
-AE: United Arab Emirates, UAE, Emirati, Émirats arabes unis, émirati, Emiratos Árabes Unidos, \
-    emiratí | الإمارات, إماراتي
-GB: United Kingdom, UK, British, Royaume-Uni, britannique, Reino Unido, británico, británica \
-    | المملكة المتحدة, بريطانيا, بريطاني
-US: United States, USA, American, États-Unis, américain, américaine, Estados Unidos, \
-    estadounidense | الولايات المتحدة, أمريكي
-VE: Venezuela, Venezuelan, vénézuélien, vénézuélienne, venezolano, venezolana | فنزويلا
-VN: Vietnam, Viet Nam, Vietnamese, vietnamien, vietnamienne, vietnamita | فيتنام, فيتنامي
-YE: Yemen, Yemeni, Yémen, yéménite, yemení | يمن, يمني
-"""
+from odyssey.regions import country as region_row
+
+DATA_FILE = Path(__file__).parent.parent / "data" / "countries.tsv"
 
 
 def _fold(s: str) -> str:
@@ -130,25 +38,33 @@ def _fold(s: str) -> str:
     return re.sub(r"[\s\-]+", " ", s)
 
 
-def _parse(table: str) -> tuple[dict[str, str], dict[str, str], set[str]]:
+def _parse(path: Path) -> tuple[dict[str, str], dict[str, str], set[str], set[str]]:
+    """(Latin forms, Arabic forms, acronyms, adjectives) from the table; forms folded for lookup."""
     latin: dict[str, str] = {}
     arabic: dict[str, str] = {}
     acronyms: set[str] = set()  # "UK", "USA": only in capitals ("usa" is Spanish for "uses")
-    for line in table.replace("\\\n", " ").strip().splitlines():
-        iso, _, forms = line.partition(":")
-        lat, _, ara = forms.partition("|")
-        for form in lat.split(","):
-            if form.strip():
-                latin.setdefault(_fold(form.strip()), iso.strip())
-                if form.strip().isupper():
-                    acronyms.add(_fold(form.strip()))
-        for form in ara.split(","):
-            if form.strip():
-                arabic.setdefault(form.strip(), iso.strip())
-    return latin, arabic, acronyms
+    adjectives: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
+    for iso, language, names, adjs in rows[1:]:  # the first row names the columns
+        for column, is_adjective in ((names, False), (adjs, True)):
+            for form in (f.strip() for f in column.split(";")):
+                if not form:
+                    continue
+                if language == "ar":
+                    arabic.setdefault(form, iso)
+                    key = form
+                else:
+                    key = _fold(form)
+                    latin.setdefault(key, iso)
+                    if form.isupper():
+                        acronyms.add(key)
+                if is_adjective:
+                    adjectives.add(key)
+    return latin, arabic, acronyms, adjectives
 
 
-_LATIN, _ARABIC, _ACRONYMS = _parse(_TABLE)
+_LATIN, _ARABIC, _ACRONYMS, _ADJECTIVES = _parse(DATA_FILE)
 
 
 def _accent_tolerant(pattern_letters: str) -> str:
@@ -203,6 +119,29 @@ def iso_of(m: re.Match[str]) -> str:
     if m.group("lat") is not None:
         return _LATIN[_fold(m.group("lat"))]
     return _ARABIC[m.group("ar")]
+
+
+def is_adjective(m: re.Match[str]) -> bool:
+    """True when a :data:`COUNTRY` match is a nationality adjective ("Libyan", "ليبية"), not a name."""
+    if m.group("lat") is not None:
+        return _fold(m.group("lat")) in _ADJECTIVES
+    return m.group("ar") in _ADJECTIVES
+
+
+_ISO2 = re.compile(r"[A-Za-z]{2}")
+
+
+def nationality_of_value(written: str) -> str | None:
+    """The ISO-2 code of a nationality written as a whole value (a table cell), else None.
+
+    Accepts an ISO 3166-1 alpha-2 code ("LY", "ly") and any country name or
+    adjective of the table ("Libyan", "libyenne", "Libia", "ليبي"), alone.
+    """
+    value = " ".join(written.split()).strip(" .")
+    if _ISO2.fullmatch(value) and region_row(value) is not None:
+        return value.upper()
+    m = COUNTRY.fullmatch(value)
+    return iso_of(m) if m is not None else None
 
 
 def country_in_words(text: str, spans: tuple[tuple[int, int], ...]) -> str | None:

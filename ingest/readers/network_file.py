@@ -31,6 +31,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from odyssey.ingest.nationality import with_nationality_code
 from odyssey.ingest.readers.source import Limits, ReadError, SourceDocument
 from odyssey.model import Case, Document, Entity, Evidence, Link, Mention, entity_id
 from odyssey.schema import ENTITY_TYPES, LINK_TYPES, entity_type, is_identifier, link_type
@@ -173,6 +174,8 @@ def _node(key: str, attrs: dict[str, Any]) -> _Node:
     label = next((x for x in labels if x != _clean(key)), labels[0] if labels else "")
     allowed = set(entity_type(kind).properties)
     props = {k: v for k, v in attrs.items() if k in allowed}
+    if kind == "Person":
+        props = with_nationality_code(props)
     return _Node(key, kind, label or _clean(key) or "?", props)
 
 

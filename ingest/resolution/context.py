@@ -1,4 +1,4 @@
-"""What a report says about a person right after naming them: birth date and "known as".
+"""What a report says about a person where it names them: birth date, nationality, "known as".
 
 Police reports introduce a subject once with a parenthesis or an alias, in any
 of the four languages::
@@ -9,11 +9,17 @@ of the four languages::
     علي حسن (من مواليد 1984/05/02، ليبي الجنسية) الملقب بـ"أبو خالد"
 
 These are the attributes resolution compares (a birth date that conflicts keeps
-two namesakes apart) and the aliases it matches on, so extraction reads them
-where the name is found and keeps them on the name's record.
+two namesakes apart; the nationality as an ISO 3166-1 alpha-2 code, read by
+``odyssey.ingest.nationality``, which the strategic trends count too) and the
+aliases it matches on, so extraction reads them where the name is found and
+keeps them on the name's record. A nationality may also stand in an apposition
+after the name ("Ali HASSAN, a Libyan national, ...") or right before it
+("the Libyan national Ali HASSAN").
 
 >>> describe('Ali HASSAN (born 02/05/1984, Libyan national) alias "Abu Khaled" was seen', 10)
-({'birth_date': '1984-05-02'}, ('Abu Khaled',))
+({'birth_date': '1984-05-02', 'nationality': 'LY'}, ('Abu Khaled',))
+>>> describe("le ressortissant soudanais Omar ADAM, de nationalité soudanaise, a été", 34, 27)
+({'nationality': 'SD'}, ())
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+
+from odyssey.ingest.nationality import nationality_before, stated_nationality
 
 #: How far after a name its parenthesis or alias may start (characters).
 WINDOW = 160
@@ -54,6 +62,9 @@ _ALIAS = re.compile(
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"^\s*\(([^()\n]{1,120})\)")
+# ", a Libyan national," / "، ليبي الجنسية،": at most five words closed by a comma or a full
+# stop, read for a nationality only (it needs a cue word).
+_APPOSITION = re.compile(r"^\s*[,،]\s*((?:[^\s,،.;()]+\s+){0,4}[^\s,،.;()]+)\s*(?=[,،.;)]|$)")
 
 
 def _plain(text: str) -> str:
@@ -93,13 +104,17 @@ def _date(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def describe(text: str, end: int) -> tuple[dict[str, str], tuple[str, ...]]:
-    """Properties and aliases stated right after a name that ends at ``text[end]``.
+def describe(
+    text: str, end: int, start: int | None = None
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Properties and aliases stated with a name that ends at ``text[end]`` (and starts at ``start``).
 
-    Reads at most two segments (a parenthesis and an alias, in either order);
-    returns ``({"birth_date": ISO}, aliases)``, either part empty when absent.
-    A parenthesis in another script (``Ibrahim HAMMAMI (إبراهيم الحمامي)``) is
-    the same name written otherwise, so it is an alias too.
+    Reads at most two segments after the name (a parenthesis and an alias, in
+    either order, or an apposition between commas), and, given ``start``, the
+    words right before it; returns ``({"birth_date": ISO, "nationality": ISO-2},
+    aliases)``, either part empty when absent. A parenthesis in another script
+    (``Ibrahim HAMMAMI (إبراهيم الحمامي)``) is the same name written otherwise,
+    so it is an alias too.
     """
     rest = text[end : end + WINDOW]
     properties: dict[str, str] = {}
@@ -110,13 +125,25 @@ def describe(text: str, end: int) -> tuple[dict[str, str], tuple[str, ...]]:
             rest = rest[m.end() :].lstrip(")")
         elif m := _PAREN.match(rest):
             inside = m.group(1)
-            if found := birth_date(inside):
+            found = birth_date(inside)
+            if found:
                 properties.setdefault("birth_date", found)
             elif _other_script_name(text[max(0, end - 60) : end], inside):
                 aliases.append(" ".join(inside.split()))
+            # a bare adjective states a nationality inside the introducing parenthesis only
+            if nationality := stated_nationality(
+                inside, bare=found is not None or "," not in inside
+            ):
+                properties.setdefault("nationality", nationality)
+            rest = rest[m.end() :]
+        elif (m := _APPOSITION.match(rest)) and (nationality := stated_nationality(m.group(1))):
+            properties.setdefault("nationality", nationality)
             rest = rest[m.end() :]
         else:
             break
+    before = nationality_before(text, start) if start is not None else None
+    if before is not None:
+        properties.setdefault("nationality", before)
     return properties, tuple(aliases)
 
 

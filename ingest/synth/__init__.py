@@ -5,7 +5,8 @@ officer e-mails (``.eml``, some with CSV attachments) and call / money-transfer
 tables (``.csv``) about planted trafficking and smuggling networks, plus
 ``truth.json``: every document's metadata, every entity with its written
 forms, every mention with exact character offsets, every link with its
-evidence span, the networks, cases, bridges and distractors.
+evidence span, every nationality and birth date a report states about a
+person (``attributes``), the networks, cases, bridges and distractors.
 
 Same seed and arguments give byte-identical output.
 

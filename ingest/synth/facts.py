@@ -450,7 +450,8 @@ def _journey(c: FactContext) -> Fact | None:
     return Fact(
         "journey",
         {"p": p, "orig": seg[0], "via": seg[1], "dest": seg[-1], "route": seg, "date": c.past()},
-        (("TRAVELLED_TO", "p", "dest"), ("ROUTE_CHAIN", ("orig", "via", "dest", "route"))),
+        # the route's own order: orig, via and dest are stops of it, wherever the text names them
+        (("TRAVELLED_TO", "p", "dest"), ("ROUTE_CHAIN", ("route",))),
     )
 
 

@@ -145,13 +145,15 @@ class Fact:
 class TextBuilder:
     """Appends text and records mentions and links with exact offsets."""
 
-    __slots__ = ("links", "mentions", "parts", "pos")
+    __slots__ = ("attributes", "links", "mentions", "parts", "pos")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.pos = 0
         self.mentions: list[tuple[int, int, str, Any, str]] = []
         self.links: list[tuple[str, str, str, int, int, dict[str, Any] | None]] = []
+        #: (start, end, entity id, properties): what a descriptor states about a person.
+        self.attributes: list[tuple[int, int, str, dict[str, str]]] = []
 
     def add(self, s: str) -> None:
         if s:
@@ -168,8 +170,22 @@ class TextBuilder:
         self.pos += len(s)
         self.mentions.append((start, self.pos, s, entity, variant))
 
+    def state(self, s: str, person: Any) -> None:
+        """Append a person's descriptor and record what it states (nationality, birth date)."""
+        start = self.pos
+        self.add(s)
+        props = {"nationality": person.nationality, "birth_date": person.birth_date}
+        self.attributes.append((start, self.pos, person.id, props))
+
     def text(self) -> str:
         return "".join(self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Descriptor:
+    """The piece introducing a person ("(born 02/05/1984, Libyan national)"): a statement, not a mention."""
+
+    person: Any
 
 
 @dataclass(slots=True)
@@ -258,6 +274,8 @@ class DocContext:
         for text, ent, variant in pieces:
             if ent is None:
                 b.add(text)
+            elif isinstance(ent, Descriptor):
+                b.state(text, ent.person)
             else:
                 b.mention(text, ent, variant)
                 self.sent.add(ent.id)
@@ -369,7 +387,7 @@ def person_pieces(ctx: DocContext, p: Person, mod: str) -> list[Piece]:
                 parenthesis = True
         p_desc = 0.25 if p.role in ("victim", "migrant") else 0.35
         if not parenthesis and mod != "list" and rng.random() < p_desc:
-            pieces.append((ctx.lang.descriptor(p, rng), None, ""))
+            pieces.append((ctx.lang.descriptor(p, rng), Descriptor(p), ""))
             parenthesis = True
         if p.aliases and rng.random() < 0.45:
             latin, arabic = p.aliases[0]

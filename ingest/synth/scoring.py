@@ -13,6 +13,14 @@ with one word too many). Per entity type and per language of the text that was
 read (an Arabic header over an English body counts as English; tables as
 ``table``), then over all languages.
 
+**Route legs and nationalities** (:func:`route_scores`, :func:`nationality_scores`):
+a found ``ROUTE`` link counts when its two place mentions overlap truth
+mentions of the two places of a truth leg of the same document, in the same
+direction (legs are counted, so a leg stated twice in a report must be found
+twice); a found nationality counts when a person mention of a document, whose
+record carries it, overlaps a mention of a truth person whose nationality that
+document states (``attributes`` of the truth), with the same ISO code.
+
 **Resolution** (:func:`resolution_scores`): each found mention that overlaps a
 truth mention of its type is an *item* whose true identity is the truth's entity
 and whose predicted identity is the entity Odyssey assigned; pairwise and
@@ -55,6 +63,23 @@ RESOLUTION_GROUPS = ("Person", "Organization", "identifiers")
 Span = tuple[str, int, int]
 
 
+class FoundLeg(NamedTuple):
+    """A ROUTE link Odyssey found: its document's source path and the spans of its two place mentions."""
+
+    source: str
+    start: tuple[int, int]
+    end: tuple[int, int]
+
+
+class FoundNationality(NamedTuple):
+    """A person mention Odyssey found whose record states a nationality (ISO-2)."""
+
+    source: str
+    start: int
+    end: int
+    nationality: str
+
+
 class Found(NamedTuple):
     """A mention Odyssey found: the source path of its document, its type, span and entity."""
 
@@ -75,6 +100,8 @@ class Truth:
     language: Mapping[str, str] = field(default_factory=dict)
     #: Truth mentions per document key, in file order.
     mentions: Mapping[str, list[dict[str, Any]]] = field(default_factory=dict)
+    #: What reports state about people (nationality, birth date), per document key.
+    attributes: Mapping[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: str | Path) -> Truth:
@@ -87,7 +114,10 @@ class Truth:
         mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for m in data["mentions"]:
             mentions[m["doc"]].append(m)
-        return cls(root, data, language, dict(mentions))
+        attributes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for a in data.get("attributes", ()):  # corpora written before attributes have none
+            attributes[a["doc"]].append(a)
+        return cls(root, data, language, dict(mentions), dict(attributes))
 
     def key(self, source: str) -> str:
         """The truth's id of the document read from ``source`` (see :func:`document_key`)."""
@@ -206,7 +236,8 @@ def extraction_scores(
     if languages is None:
         languages = {lang for _, lang in gold} | {lang for _, lang in predicted}
     languages = sorted(languages)
-    empty = type(next(iter(gold.values()), set()))  # set, or Counter for multisets
+    # set, or Counter for multisets (either side may have no entry at all)
+    empty = type(next(iter([*gold.values(), *predicted.values()]), set()))
     rows = []
     for kind in types:
         for lang in [*languages, "all"]:
@@ -275,6 +306,94 @@ def extraction_errors(
                     )
                 )  # fmt: skip
     return out
+
+
+# -- route legs and nationalities -------------------------------------------------------------
+
+#: The names the route and nationality rows carry in score tables.
+ROUTE, NATIONALITY = "ROUTE", "nationality"
+
+
+def gold_route_legs(truth: Truth) -> dict[tuple[str, str], Counter[Hashable]]:
+    """The truth's ROUTE legs as (document, from place, to place), counted, by ("ROUTE", language)."""
+    gold: dict[tuple[str, str], Counter[Hashable]] = defaultdict(Counter)
+    for link in truth.data["links"]:
+        if link["type"] == ROUTE:
+            doc = link["doc"]
+            gold[(ROUTE, truth.language.get(doc, "?"))][(doc, link["source"], link["target"])] += 1
+    return gold
+
+
+def found_route_legs(
+    truth: Truth, legs: Iterable[FoundLeg]
+) -> dict[tuple[str, str], Counter[Hashable]]:
+    """Found ROUTE links keyed like :func:`gold_route_legs`: each place mention as the truth place it overlaps.
+
+    A place mention that overlaps no truth place stays its span, so the leg
+    counts as found but false.
+    """
+    found: dict[tuple[str, str], Counter[Hashable]] = defaultdict(Counter)
+    for leg in legs:
+        doc = truth.key(leg.source)
+        ends = tuple(
+            _truth_entity(truth, doc, "Location", s, e) or f"?{s}-{e}"
+            for s, e in (leg.start, leg.end)
+        )
+        found[(ROUTE, truth.language.get(doc, "?"))][(doc, *ends)] += 1
+    return found
+
+
+def gold_nationalities(truth: Truth) -> dict[tuple[str, str], set[tuple[str, str, str]]]:
+    """(document, person, ISO-2) for every nationality a report states, by ("nationality", language)."""
+    gold: dict[tuple[str, str], set[tuple[str, str, str]]] = defaultdict(set)
+    for doc, stated in truth.attributes.items():
+        for a in stated:
+            if code := a["properties"].get("nationality"):
+                gold[(NATIONALITY, truth.language.get(doc, "?"))].add((doc, a["entity"], code))
+    return gold
+
+
+def found_nationalities(
+    truth: Truth, found: Iterable[FoundNationality]
+) -> dict[tuple[str, str], set[tuple[str, str, str]]]:
+    """Found nationalities keyed like :func:`gold_nationalities` (a person mention as the truth person it overlaps)."""
+    out: dict[tuple[str, str], set[tuple[str, str, str]]] = defaultdict(set)
+    for f in found:
+        doc = truth.key(f.source)
+        who = _truth_entity(truth, doc, "Person", f.start, f.end) or f"?{f.start}-{f.end}"
+        out[(NATIONALITY, truth.language.get(doc, "?"))].add((doc, who, f.nationality))
+    return out
+
+
+def route_scores(truth: Truth, legs: Iterable[FoundLeg]) -> list[ExtractionScore]:
+    """Precision / recall / F1 of ROUTE legs per language and over all (see the module's notes)."""
+    gold, found = gold_route_legs(truth), found_route_legs(truth, legs)
+    if not gold and not found:
+        return []
+    return extraction_scores(
+        gold, found, _text_languages(truth), types=(ROUTE,), scores=counter_scores, overlap=None
+    )
+
+
+def nationality_scores(truth: Truth, found: Iterable[FoundNationality]) -> list[ExtractionScore]:
+    """Precision / recall / F1 of stated nationalities per language and over all."""
+    gold, predicted = gold_nationalities(truth), found_nationalities(truth, found)
+    return extraction_scores(
+        gold, predicted, _text_languages(truth), types=(NATIONALITY,), overlap=None
+    )
+
+
+def _text_languages(truth: Truth) -> set[str]:
+    return set(truth.language.values())
+
+
+def _truth_entity(truth: Truth, doc: str, kind: str, start: int, end: int) -> str | None:
+    """The truth entity of type ``kind`` whose mention in ``doc`` overlaps ``start:end`` most."""
+    best, overlap = None, 0
+    for t in truth.mentions.get(doc, ()):
+        if t["type"] == kind and (o := min(t["end"], end) - max(t["start"], start)) > overlap:
+            best, overlap = t["entity"], o
+    return best
 
 
 # -- resolution ------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """Writes the corpus files and streams the ground truth to ``truth.json``.
 
-Documents, mentions and links are appended to temporary JSON-lines files as
-reports are produced (so memory stays flat for 100 000 reports) and spliced
-into one ``truth.json`` at the end, keys sorted, one record per line, UTF-8.
+Documents, mentions, links and attributes (what the parenthesis introducing a
+person states: nationality, birth date) are appended to temporary JSON-lines
+files as reports are produced (so memory stays flat for 100 000 reports) and
+spliced into one ``truth.json`` at the end, keys sorted, one record per line,
+UTF-8.
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ class CorpusWriter:
         self._docs = part("documents.jsonl")
         self._mentions = part("mentions.jsonl")
         self._links = part("links.jsonl")
+        self._attributes = part("attributes.jsonl")
         self.files = {"message": 0, "email": 0, "table": 0}
         self.languages: dict[str, int] = {}
         self.n_mentions = 0
@@ -124,6 +127,14 @@ class CorpusWriter:
             if lines:
                 self._links.write("\n".join(lines) + "\n")
             self.n_links += len(lines)
+            lines = [
+                encode(
+                    {"doc": doc_id, "start": start, "end": end, "entity": eid, "properties": props}
+                )
+                for start, end, eid, props in b.attributes
+            ]
+            if lines:
+                self._attributes.write("\n".join(lines) + "\n")
             self.ledger.record(doc_id, doc.network, b.mentions)
 
     # ------------------------------------------------------------ truth
@@ -158,6 +169,7 @@ class CorpusWriter:
         with open(self.out / "truth.json", "w", encoding="utf-8", newline="\n") as out:
             out.write("{\n")
             sections: list[tuple[str, Iterable[str] | str]] = [
+                ("attributes", lines("attributes.jsonl")),
                 ("bridges", (_ENC.encode(x) for x in bridges)),
                 ("cases", (_ENC.encode(x) for x in cases)),
                 ("distractors", (_ENC.encode(x) for x in distractors)),

@@ -192,8 +192,9 @@ def chart_point(page: Any, selector: str) -> tuple[float, float]:
     """Where on the page to click the chart element ``selector`` (a Cytoscape selector).
 
     The view is fitted around the element first. Nodes give their centre; an edge
-    gives the point of its line nearest the middle that no node covers (labels take no clicks),
-    so a real mouse click there is what an analyst's click on that link is.
+    gives the point of its line nearest the middle that no node covers and, where there is
+    one, no other edge crosses (labels take no clicks), so a real mouse click there is what an
+    analyst's click on that link is.
     """
     x, y = page.evaluate(
         f"""(sel) => {{
@@ -207,13 +208,24 @@ def chart_point(page: Any, selector: str) -> tuple[float, float]:
                 return [p.x + box.left, p.y + box.top];
             }}
             const a = el.source().renderedPosition(), b = el.target().renderedPosition();
-            const covered = (x, y) => cy.nodes().some(n => {{
+            const near = (x, y, e) => {{  // distance from (x, y) to another edge's straight line
+                const p = e.source().renderedPosition(), q = e.target().renderedPosition();
+                const dx = q.x - p.x, dy = q.y - p.y, len2 = dx * dx + dy * dy || 1;
+                const t = Math.max(0, Math.min(1, ((x - p.x) * dx + (y - p.y) * dy) / len2));
+                return Math.hypot(x - p.x - t * dx, y - p.y - t * dy) < 5;
+            }};
+            const onNode = (x, y) => cy.nodes().some(n => {{
                 const bb = n.renderedBoundingBox({{includeLabels: false}});
                 return x >= bb.x1 - 2 && x <= bb.x2 + 2 && y >= bb.y1 - 2 && y <= bb.y2 + 2;
             }});
-            for (const t of [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75]) {{
-                const x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t;
-                if (!covered(x, y)) {{ return [x + box.left, y + box.top]; }}
+            const onEdge = (x, y) =>
+                cy.edges().some(e => e.id() !== el.id() && e.visible() && near(x, y, e));
+            const steps = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75];
+            for (const free of [(x, y) => !onNode(x, y) && !onEdge(x, y), (x, y) => !onNode(x, y)]) {{
+                for (const t of steps) {{
+                    const x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t;
+                    if (free(x, y)) {{ return [x + box.left, y + box.top]; }}
+                }}
             }}
             throw new Error('every point of ' + sel + ' is covered by a node');
         }}""",

@@ -70,6 +70,12 @@ def test_trends_render_their_charts_suppress_small_counts_and_export(app: AppPag
     for label in ("REPORTS", "CASES", "SUSPECTS", "VICTIMS", "NEW ENTITIES"):
         assert label in kpis.upper()
     assert page.locator("#tr-communities table tbody tr").count() >= 1
+    # route legs (a Sankey) and nationalities, from the ROUTE links and nationalities extraction wrote
+    page.wait_for_selector("#tr-fig-routes .main-svg .sankey")
+    assert page.locator("#tr-fig-routes .sankey-link").count() >= 1
+    page.wait_for_selector("#tr-fig-nationalities .main-svg")
+    assert page.locator("#tr-fig-nationalities .bars .point").count() >= 1
+    app.shot("trends-routes-nationalities")
     # per quarter, split by INTERPOL region: the charts are drawn again with the regions
     page.click("#tr-period label:has-text('Quarter')")
     page.click("#tr-breakdown")
@@ -84,6 +90,10 @@ def test_trends_render_their_charts_suppress_small_counts_and_export(app: AppPag
     series = [r for r in rows if r["section"] == "series"]
     assert series and {r["measure"] for r in series} == {"reports", "cases", "suspects", "victims"}
     assert any(r["group"] == "Europe" for r in series)
+    assert any(r["section"] == "route" and r["measure"] == "reports" for r in rows)
+    assert any(
+        r["section"] == "nationality" and r["measure"] in ("suspects", "victims") for r in rows
+    )
     for r in rows:
         if r["section"] in ("series", "total", "nationality", "kpi") and r["value"].isdigit():
             assert int(r["value"]) == 0 or int(r["value"]) >= 5, r  # never 1 to 4
