@@ -35,6 +35,7 @@ planted namesake pairs that ended up in one entity. splink needs the bench extra
 from __future__ import annotations
 
 import argparse
+import logging
 import math
 import tempfile
 import time
@@ -43,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from forked import Measured, forked
+from forked import Measured, forked, status
 from resolution_quality import store_truth
 
 from odyssey.graph import SqliteStore
@@ -227,7 +228,8 @@ class SplinkRun:
     hybrid: dict[str, str] = field(default_factory=dict)
     #: (comparison, level, m, u, log2 Bayes factor)
     weights: list[tuple[str, str, float, float, float]] = field(default_factory=list)
-    phases: dict[str, float] = field(default_factory=dict)
+    #: phase -> (seconds, the child's peak resident set so far in MiB)
+    phases: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
 def run_splink(db: Path, threshold: float, seed: int) -> SplinkRun:
@@ -237,13 +239,14 @@ def run_splink(db: Path, threshold: float, seed: int) -> SplinkRun:
     from splink import DuckDBAPI, Linker
     from splink.blocking_rule_library import CustomRule, block_on
 
+    logging.getLogger("splink").setLevel(logging.ERROR)  # its training notes; the model is printed
     out = SplinkRun()
     clock = time.perf_counter()
 
     def phase(name: str) -> None:
         nonlocal clock
         now = time.perf_counter()
-        out.phases[name] = now - clock
+        out.phases[name] = (now - clock, status("VmHWM") / 2**20)
         clock = now
 
     with SqliteStore(db) as store:
@@ -261,19 +264,23 @@ def run_splink(db: Path, threshold: float, seed: int) -> SplinkRun:
     linker.training.estimate_probability_two_random_records_match(
         [CustomRule("l.name_text = r.name_text AND l.n_words >= 2")], recall=0.6
     )
-    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
+    phase("λ")
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=seed)
+    phase("u")
     # EM three times, each learning the comparisons its blocking rule does not use: blocked
     # on the name key (every other comparison), on the birth date and on an identifier
     # named in two different reports (the name levels)
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("name_key"))
+    phase("EM name")
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_date"))
+    phase("EM birth")
     linker.training.estimate_parameters_using_expectation_maximisation(
         CustomRule(
             "list_has_any(l.identifiers, r.identifiers)"
             " AND NOT list_has_any(l.documents, r.documents)"
         )
     )
-    phase("training")
+    phase("EM identifier")
 
     predictions = linker.inference.predict()
     pairs = predictions.as_pandas_dataframe()
@@ -379,7 +386,10 @@ def compare(db: Path, truth: Truth, threshold: float, seed: int) -> None:
     print(f"{'system':<22}{'seconds':>8}{'peak rise MiB':>15}")
     print(f"{'odyssey':<22}{od.seconds:>8.2f}{od.rise_mib:>15.0f}")
     print(f"{'splink (all below)':<22}{sk.seconds:>8.2f}{sk.rise_mib:>15.0f}")
-    print("  splink phases: " + ", ".join(f"{k} {v:.2f} s" for k, v in run.phases.items()))
+    print(
+        "  splink phases (seconds, peak MiB so far): "
+        + ", ".join(f"{k} {s:.2f} s {m:.0f}" for k, (s, m) in run.phases.items())
+    )
 
     print(f"\nsplink, learned without labels (λ = {run.prior:.2e}):")
     print(f"  {'comparison':<13}{'level':<42}{'m':>8}{'u':>10}{'log2 BF':>9}")
