@@ -373,7 +373,7 @@ def compare(db: Path, truth: Truth, threshold: float, seed: int) -> None:
     with SqliteStore(db) as store:
         before = found_in_store(store)
         people = [p for p in profiles(store.records()).values() if p.type == "Person"]
-        n_pairs = len(candidate_pairs(people))
+        n_pairs = sum(1 for _ in candidate_pairs(people))
     sk: Measured[SplinkRun] = forked(
         lambda: run_splink(db, threshold, seed), before=lambda: __import__("splink")
     )
