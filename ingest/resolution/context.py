@@ -1,4 +1,4 @@
-"""What a report says about a person right after naming them: birth date and "known as".
+"""What a report says about a person right after naming them: birth date, nationality, "known as".
 
 Police reports introduce a subject once with a parenthesis or an alias, in any
 of the four languages::
@@ -9,11 +9,12 @@ of the four languages::
     علي حسن (من مواليد 1984/05/02، ليبي الجنسية) الملقب بـ"أبو خالد"
 
 These are the attributes resolution compares (a birth date that conflicts keeps
-two namesakes apart) and the aliases it matches on, so extraction reads them
-where the name is found and keeps them on the name's record.
+two namesakes apart; a nationality, as an ISO code, weighs too) and the aliases it
+matches on, so extraction reads them where the name is found and keeps them on
+the name's record.
 
 >>> describe('Ali HASSAN (born 02/05/1984, Libyan national) alias "Abu Khaled" was seen', 10)
-({'birth_date': '1984-05-02'}, ('Abu Khaled',))
+({'birth_date': '1984-05-02', 'nationality': 'LY'}, ('Abu Khaled',))
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+
+from odyssey.ingest.extract.countries import COUNTRY, iso_of
 
 #: How far after a name its parenthesis or alias may start (characters).
 WINDOW = 160
@@ -43,6 +46,8 @@ _BIRTH_CUE = re.compile(
     r"\b(?:born|dob|d\.o\.b\.?|date of birth|nee?|nacid[oa]|fecha de nacimiento)\b|مواليد|المولود|المولودة",
     re.IGNORECASE,
 )
+#: A part that ends with a place ("born in Tripoli"): a country alone after it is where, not whose.
+_PLACE = re.compile(r"\b(?:in|at|à|au|en|a)\s+[^\W\d_][\w'’ -]*$|في\s+\S+$", re.IGNORECASE)
 _NUMERIC = re.compile(
     r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b|\b(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\b"
 )
@@ -54,6 +59,12 @@ _ALIAS = re.compile(
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"^\s*\(([^()\n]{1,120})\)")
+#: Words that make a country form a nationality ("Libyan national", "de nationalité libyenne").
+_NATIONALITY_CUE = re.compile(
+    r"\b(?:national(?:ity)?|citizen|nationalit[eé]|ressortissante?|nacionalidad|ciudadan[oa])\b"
+    r"|الجنسية|جنسية|مواطن",
+    re.IGNORECASE,
+)
 
 
 def _plain(text: str) -> str:
@@ -86,6 +97,29 @@ def birth_date(text: str) -> str | None:
     return None
 
 
+def nationality(text: str) -> str | None:
+    """The ISO-2 nationality stated in a parenthesis about a person, or None.
+
+    A country form counts in a part of ``text`` (between commas) that says
+    "national", "nationalité", "nacionalidad", "الجنسية"..., or that is the country
+    form alone (``DOB 1984-05-02, Libyan``); a country of birth (``born in Libya``,
+    ``born in Tripoli, Libya``) is not a nationality.
+
+    >>> nationality("né le 2 mai 1984, de nationalité libyenne"), nationality("born 1984 in Libya")
+    ('LY', None)
+    """
+    before = ""
+    for part in re.split(r"[,;،؛]", text):
+        part = part.strip()
+        m = COUNTRY.search(part)
+        if m is not None and (
+            _NATIONALITY_CUE.search(part) or (m.group(0) == part and not _PLACE.search(before))
+        ):
+            return iso_of(m)
+        before = part
+    return None
+
+
 def _date(year: int, month: int, day: int) -> str | None:
     try:
         return date(year, month, day).isoformat() if 1900 <= year <= 2030 else None
@@ -97,7 +131,8 @@ def describe(text: str, end: int) -> tuple[dict[str, str], tuple[str, ...]]:
     """Properties and aliases stated right after a name that ends at ``text[end]``.
 
     Reads at most two segments (a parenthesis and an alias, in either order);
-    returns ``({"birth_date": ISO}, aliases)``, either part empty when absent.
+    returns ``({"birth_date": ISO, "nationality": ISO-2}, aliases)``, each part
+    left out when absent.
     A parenthesis in another script (``Ibrahim HAMMAMI (إبراهيم الحمامي)``) is
     the same name written otherwise, so it is an alias too.
     """
@@ -110,9 +145,12 @@ def describe(text: str, end: int) -> tuple[dict[str, str], tuple[str, ...]]:
             rest = rest[m.end() :].lstrip(")")
         elif m := _PAREN.match(rest):
             inside = m.group(1)
-            if found := birth_date(inside):
-                properties.setdefault("birth_date", found)
-            elif _other_script_name(text[max(0, end - 60) : end], inside):
+            born, country = birth_date(inside), nationality(inside)
+            if born:
+                properties.setdefault("birth_date", born)
+            if country:
+                properties.setdefault("nationality", country)
+            if not (born or country) and _other_script_name(text[max(0, end - 60) : end], inside):
                 aliases.append(" ".join(inside.split()))
             rest = rest[m.end() :]
         else:
