@@ -14,7 +14,8 @@ the *same Person records* with:
   co-mentioned names), blocked on the resolver's own blocking keys
   (``blocking.keys``, exploded), trained **without labels**: λ from a deterministic
   rule with an assumed recall, u by random sampling, m by expectation maximisation;
-  then connected components of the pairs at or above a match probability;
+  then connected components of the pairs at or above a match probability (``--threshold``,
+  0.5 by default: where the model says "more likely one than two"; a sweep is printed too);
 * ``splink+cluster`` — splink's pair scores (its per-comparison log2 Bayes factors
   as the reasons) fed to Odyssey's constrained clustering (``cluster.cluster``),
   to tell the scoring apart from the clustering.
@@ -29,7 +30,7 @@ planted namesake pairs that ended up in one entity. splink needs the bench extra
 ``pip install -e '.[bench]'``.
 
     python bench/resolution_splink.py [--reports 200] [--seed 6161] [--mode truth|extracted|both]
-                                      [--threshold 0.9]
+                                      [--threshold 0.5]
 """
 
 from __future__ import annotations
