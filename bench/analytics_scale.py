@@ -27,16 +27,15 @@ the ratios next to it.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import random
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import numpy as np
+from forked import forked
 
 from odyssey.graph.analytics import centrality_scores, communities
 from odyssey.graph.analytics._backend import edge_arrays, to_igraph
@@ -66,46 +65,17 @@ def block_model(nodes: int, edges: int, seed: int) -> nx.Graph:
     return graph
 
 
-def _status(key: str) -> int:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(key + ":"):
-            return int(line.split()[1]) * 1024
-    return 0
-
-
 def measure(
     call: Callable[[], Any], repeat: int = 1, before: Callable[[], Any] | None = None
 ) -> tuple[float, float]:
     """Best wall seconds of ``repeat`` runs and peak memory rise (MiB) of ``call``.
 
-    Each run is a forked child, so memory that an earlier call freed (and Python kept)
-    cannot hide what this call needs. ``before`` runs in the child, untimed, first.
+    Each run is a forked child (``bench/forked.py``), so memory that an earlier call
+    freed (and Python kept) cannot hide what this call needs. ``before`` runs in the
+    child, untimed, first.
     """
-    runs = [_forked(call, before) for _ in range(repeat)]
-    return min(r[0] for r in runs), max(r[1] for r in runs)
-
-
-def _forked(call: Callable[[], Any], before: Callable[[], Any] | None) -> tuple[float, float]:
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: measure, report through the pipe, leave without cleanup
-        os.close(read)
-        if before is not None:
-            before()
-        with contextlib.suppress(OSError):  # reset the peak resident set (Linux)
-            Path("/proc/self/clear_refs").write_text("5")
-        before = _status("VmRSS")
-        start = time.perf_counter()
-        call()
-        seconds = time.perf_counter() - start
-        rise = max(_status("VmHWM") - before, 0) / 2**20
-        os.write(write, f"{seconds} {rise}".encode())
-        os._exit(0)
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        seconds, rise = (float(x) for x in pipe.read().split())
-    os.waitpid(pid, 0)
-    return seconds, rise
+    runs = [forked(lambda: (call(), None)[1], before) for _ in range(repeat)]
+    return min(r.seconds for r in runs), max(r.rise_mib for r in runs)
 
 
 def main() -> None:

@@ -60,6 +60,7 @@ from .store import (
     NO_FILTER,
     Batch,
     Counts,
+    Decision,
     DocumentFacts,
     GraphFilter,
     GraphStore,
@@ -844,7 +845,11 @@ class Neo4jStore(GraphStore):
         return self._write(work) if rows else 0
 
     def judgements(
-        self, records: Iterable[str] | None = None, *, source: JudgementSource | None = None
+        self,
+        records: Iterable[str] | None = None,
+        *,
+        source: JudgementSource | None = None,
+        decision: Decision | None = None,
     ) -> list[Judgement]:
         if records is None:
             match, params = "MATCH ()-[j:JUDGED]->()", {}
@@ -852,11 +857,13 @@ class Neo4jStore(GraphStore):
             match = "UNWIND $ids AS rid MATCH (:Record {id: rid})-[j:JUDGED]-() WITH DISTINCT j"
             params = {"ids": sorted(set(records))}
         rows = self._read(
-            f"{match} WHERE $source IS NULL OR j.source = $source "
+            f"{match} WHERE ($source IS NULL OR j.source = $source) "
+            "AND ($decision IS NULL OR j.decision = $decision) "
             "RETURN startNode(j).id AS a, endNode(j).id AS b, j.source AS source, "
             "j.decision AS decision, j.score AS score, j.reasons AS reasons, j.note AS note "
             "ORDER BY a, b, source",
             source=source,
+            decision=decision,
             **params,
         )
         return [Judgement(**{**r, "reasons": json.loads(r["reasons"])}) for r in rows]

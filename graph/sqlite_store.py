@@ -26,6 +26,7 @@ from .store import (
     NO_FILTER,
     Batch,
     Counts,
+    Decision,
     DocumentFacts,
     GraphFilter,
     GraphStore,
@@ -919,7 +920,11 @@ class SqliteStore(GraphStore):
         return len(rows)
 
     def judgements(
-        self, records: Iterable[str] | None = None, *, source: JudgementSource | None = None
+        self,
+        records: Iterable[str] | None = None,
+        *,
+        source: JudgementSource | None = None,
+        decision: Decision | None = None,
     ) -> list[Judgement]:
         where, args = ["1"], []
         if records is not None:
@@ -931,6 +936,9 @@ class SqliteStore(GraphStore):
         if source is not None:
             where.append("source = ?")
             args.append(source)
+        if decision is not None:
+            where.append("decision = ?")
+            args.append(decision)
         rows = self._rows(
             f"SELECT * FROM judgements WHERE {' AND '.join(where)} ORDER BY a, b, source", args
         )

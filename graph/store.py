@@ -453,9 +453,17 @@ class GraphStore(ABC):
 
     @abstractmethod
     def judgements(
-        self, records: Iterable[str] | None = None, *, source: JudgementSource | None = None
+        self,
+        records: Iterable[str] | None = None,
+        *,
+        source: JudgementSource | None = None,
+        decision: Decision | None = None,
     ) -> list[Judgement]:
-        """Judgements touching any of ``records`` (default all), of one source or both, by pair."""
+        """Judgements touching any of ``records`` (default all), of one source or both, by pair.
+
+        ``decision`` keeps one decision only: resolution reads the machine's "same"
+        judgements, a small part of those it keeps.
+        """
 
     @abstractmethod
     def forget_judgements(

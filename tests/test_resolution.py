@@ -39,33 +39,44 @@ def test_different_names_keep_different_keys() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "birth", "aliases"),
+    ("text", "birth", "nationality", "aliases"),
     [
         (
             'Ali HASSAN (born 02/05/1984, Libyan national) alias "Abu Khaled" was',
             "1984-05-02",
+            "LY",
             ("Abu Khaled",),
         ),
         (
             "Ali HASSAN (né le 2 mai 1984, de nationalité libyenne) dit « Le Borgne » a",
             "1984-05-02",
+            "LY",
             ("Le Borgne",),
         ),
-        ("Ali HASSAN (de nacionalidad libia, nacido el 2 de mayo de 1984) fue", "1984-05-02", ()),
+        (
+            "Ali HASSAN (de nacionalidad libia, nacido el 2 de mayo de 1984) fue",
+            "1984-05-02",
+            "LY",
+            (),
+        ),
         (
             'Ali HASSAN (من مواليد 1984/05/02، ليبي الجنسية) الملقب بـ"أبو خالد" و',
             "1984-05-02",
+            "LY",
             ("أبو خالد",),
         ),
-        ("Ali HASSAN (DOB 1984-05-02, Libyan) was", "1984-05-02", ()),
-        ("Ali HASSAN was seen in Zuwara (Libya) on 2 May 2024.", None, ()),
+        ("Ali HASSAN (DOB 1984-05-02, Libyan) was", "1984-05-02", "LY", ()),
+        ("Ali HASSAN (Eritrean national) was", None, "ER", ()),
+        ("Ali HASSAN (born 02/05/1984 in Tripoli, Libya) was", "1984-05-02", None, ()),
+        ("Ali HASSAN was seen in Zuwara (Libya) on 2 May 2024.", None, None, ()),
     ],
 )
-def test_birth_dates_and_aliases_are_read_in_four_languages(
-    text: str, birth: str | None, aliases: tuple[str, ...]
+def test_birth_dates_nationalities_and_aliases_are_read_in_four_languages(
+    text: str, birth: str | None, nationality: str | None, aliases: tuple[str, ...]
 ) -> None:
     props, found = describe(text, len("Ali HASSAN") if text.startswith("Ali") else 7)
     assert props.get("birth_date") == birth
+    assert props.get("nationality") == nationality
     assert found == aliases
 
 

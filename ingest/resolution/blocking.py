@@ -57,29 +57,35 @@ def candidate_pairs(
     *,
     max_block: int = 64,
     window: int = 24,
-) -> set[tuple[str, str]]:
-    """Pairs ``(a, b)`` with ``a < b`` of one type sharing a key; with ``new``, only pairs touching it."""
+) -> Iterator[tuple[str, str]]:
+    """Pairs ``(a, b)`` with ``a < b`` of one type sharing a key, each once; with ``new``, only pairs touching it.
+
+    Generated record by record (a record's partners gathered over its keys, then
+    dropped), so memory holds the blocks, never the pairs: a common name's block
+    gives many pairs, and a large store millions of them.
+    """
+    everyone = list(profiles)
     blocks: dict[str, list[Profile]] = defaultdict(list)
-    for p in profiles:
-        for key in keys(p):
+    for p in everyone:
+        for key in dict.fromkeys(keys(p)):
             blocks[key].append(p)
-    pairs: set[tuple[str, str]] = set()
-    for members in blocks.values():
-        if len(members) < 2 or (new is not None and not any(m.id in new for m in members)):
-            continue
-        if len(members) <= max_block:
-            candidates: Iterable[tuple[Profile, Profile]] = combinations(members, 2)
-        else:
-            ordered = sorted(members, key=lambda m: (m.name.key, m.birth_date or "", m.seq))
-            candidates = (
-                (ordered[i], ordered[j])
-                for i in range(len(ordered))
-                for j in range(i + 1, min(i + 1 + window, len(ordered)))
-            )
-        for x, y in candidates:
-            if x.type != y.type or x.id == y.id:
-                continue
-            if new is not None and x.id not in new and y.id not in new:
-                continue
-            pairs.add((x.id, y.id) if x.id < y.id else (y.id, x.id))
-    return pairs
+    position: dict[str, dict[str, int]] = {}  # key -> member id -> place in name order
+    for key, members in blocks.items():
+        if len(members) > max_block:
+            members.sort(key=lambda m: (m.name.key, m.birth_date or "", m.seq))
+            position[key] = {m.id: i for i, m in enumerate(members)}
+    anchors = everyone if new is None else [p for p in everyone if p.id in new]
+    anchor_ids = {p.id for p in anchors}
+    for x in anchors:
+        partners: dict[str, Profile] = {}
+        for key in dict.fromkeys(keys(x)):
+            members = blocks[key]
+            if key in position:  # a sorted neighbourhood: the ``window`` records either side
+                i = position[key][x.id]
+                members = members[max(0, i - window) : i + window + 1]
+            for y in members:
+                partners[y.id] = y
+        for y in partners.values():
+            if y.type != x.type or y.id == x.id or (y.id in anchor_ids and y.id < x.id):
+                continue  # a pair of two anchors is given once, by the one with the smaller id
+            yield (x.id, y.id) if x.id < y.id else (y.id, x.id)

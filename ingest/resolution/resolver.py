@@ -33,6 +33,9 @@ from .score import THRESHOLD, PairScore, Profile, score_pair
 
 #: Machine judgements below this sum of weights are not kept (they explain nothing useful).
 KEEP_ABOVE = 0.0
+#: Judgements written per store call. A run stopped between two loses nothing: its new records
+#: stay new (``assign`` comes last) and the next run scores them again, replacing their judgements.
+WRITE_BATCH = 50_000
 
 
 @dataclass(slots=True)
@@ -126,27 +129,27 @@ def resolve(store: GraphStore, *, full: bool = False) -> ResolveSummary:
     profs = profiles(records)
     new = {r.id for r in records if r.seq > through and r.id in profs}
     summary.new_records = len(new)
-    scored: list[PairScore] = []
-    if new:
-        for a, b in sorted(candidate_pairs(profs.values(), new)):
-            scored.append(score_pair(profs[a], profs[b]))
-    summary.pairs_scored = len(scored)
-    kept = [
-        Judgement(s.a, s.b, "same" if s.same else "not_same", "machine", s.score, s.reasons)
-        for s in scored
-        if s.total > KEEP_ABOVE
-    ]
-    summary.judgements_written = store.put_judgements(kept) if kept else 0
-    judgements = store.judgements()
-    machine = [
-        (j.a, j.b, j.reasons) for j in judgements if j.source == "machine" and j.decision == "same"
-    ]
-    analyst_same = [
-        (j.a, j.b) for j in judgements if j.source == "analyst" and j.decision == "same"
-    ]
-    analyst_not = [
-        (j.a, j.b) for j in judgements if j.source == "analyst" and j.decision == "not_same"
-    ]
+    # pairs are scored as blocking gives them and judgements written in batches: memory holds
+    # neither every pair nor every judgement (millions on a large store)
+    kept: list[Judgement] = []
+    for a, b in candidate_pairs(profs.values(), new) if new else ():
+        summary.pairs_scored += 1
+        s = score_pair(profs[a], profs[b])
+        if s.total > KEEP_ABOVE:
+            kept.append(
+                Judgement(a, b, "same" if s.same else "not_same", "machine", s.score, s.reasons)
+            )
+        if len(kept) >= WRITE_BATCH:
+            summary.judgements_written += store.put_judgements(kept)
+            kept = []
+    if kept:
+        summary.judgements_written += store.put_judgements(kept)
+    del kept
+    # clustering needs the machine's "same" and every analyst decision, not the many "not same"
+    machine = [(j.a, j.b, j.reasons) for j in store.judgements(source="machine", decision="same")]
+    analyst = store.judgements(source="analyst")
+    analyst_same = [(j.a, j.b) for j in analyst if j.decision == "same"]
+    analyst_not = [(j.a, j.b) for j in analyst if j.decision == "not_same"]
     by_seq = sorted(profs.values(), key=lambda p: p.seq)
     groups = cluster(
         [p.id for p in by_seq],

@@ -149,6 +149,8 @@ def _name_weight(m: NameMatch) -> float:
 
 
 def _alias_match(a: Profile, b: Profile) -> bool:
+    if not (a.aliases or b.aliases):
+        return False  # most records: no "known as" on either side
     names_a = {n.key for n in (a.name, *a.aliases) if n.tokens}
     alias_a = {n.key for n in a.aliases if n.tokens}
     names_b = {n.key for n in (b.name, *b.aliases) if n.tokens}

@@ -110,6 +110,8 @@ def test_judgements_are_kept_per_pair_and_source(store: GraphStore) -> None:
     assert store.judgements() == sorted([machine, analyst], key=lambda j: j.source)
     assert store.judgements([s.jose.id], source="analyst") == [analyst]
     assert store.judgements([s.ali.id]) == []
+    assert store.judgements(decision="same") == [analyst]
+    assert store.judgements(source="machine", decision="same") == []
     replaced = Judgement(s.jose.id, s.mohamed.id, "same", score=0.9, reasons={"name": 0.9})
     store.put_judgements([replaced])
     assert store.judgements(source="machine") == [replaced]
