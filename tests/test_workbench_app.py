@@ -97,16 +97,21 @@ def test_the_cached_projection_is_shared_until_refreshed(
 def test_warm_prepares_what_the_first_visit_of_each_page_reads(
     sample: tuple[odyssey.Workbench, Sample],
 ) -> None:
+    import gc
+
     from odyssey.graph.analytics.crosscase import LEAD_TYPES
 
     wb, s = sample
     wb.warm()
+    assert gc.get_freeze_count() > 0  # the caches are kept out of the collector's way
     graph = wb.cached_graph()
     ranked = wb.crosscase_ranked(entity_types=list(LEAD_TYPES))  # as the page asks, a list
     assert wb.crosscase_ranked(entity_types=LEAD_TYPES) is ranked  # built once, at warm
     assert wb.cached_graph() is graph
     assert {s.node.type for s in ranked.shared} <= set(LEAD_TYPES)
     assert wb.trends().totals["reports"] == suppress(len(s.batch.documents))
+    wb.refresh()
+    assert gc.get_freeze_count() == 0  # what was cached can be collected again
 
 
 def test_routes_follow_the_words_of_the_sentence(tmp_path: Path) -> None:
