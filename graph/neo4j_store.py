@@ -76,6 +76,7 @@ from .store import (
     Subgraph,
     WriteResult,
     check_series_request,
+    checked_types,
     merge_entity,
 )
 
@@ -544,11 +545,7 @@ class Neo4jStore(GraphStore):
         if not terms:
             return []
         query = " ".join(f"+{t}*" for t in terms)  # \w+ holds no Lucene syntax
-        type_list = None
-        if types is not None:
-            type_list = sorted(types)
-            for t in type_list:
-                entity_type(t)
+        type_list = checked_types(types)
         cond, params = self._visible("entity", "e")
         rows = self._read(
             f"CALL db.index.fulltext.queryNodes('{_FULLTEXT}', $query) YIELD node AS e, score "
@@ -749,11 +746,7 @@ class Neo4jStore(GraphStore):
     # -- entity resolution ---------------------------------------------------------------
 
     def records(self, *, types: Iterable[str] | None = None, since: int = 0) -> list[Record]:
-        type_list = None
-        if types is not None:
-            type_list = sorted(types)
-            for t in type_list:
-                entity_type(t)
+        type_list = checked_types(types)
         cond, params = self._visible("document", "d")
         rows = self._read(
             "MATCH (r:Record) WHERE r.seq > $since AND ($types IS NULL OR r.type IN $types) "

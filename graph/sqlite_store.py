@@ -42,6 +42,7 @@ from .store import (
     Subgraph,
     WriteResult,
     check_series_request,
+    checked_types,
     merge_entity,
 )
 
@@ -606,10 +607,8 @@ class SqliteStore(GraphStore):
         query = " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
         cond, params = self._visible("entity", "e.id")
         where, args = ["entity_fts MATCH ?", cond], [query, *params]
+        types = checked_types(types)
         if types is not None:
-            types = sorted(types)
-            for t in types:
-                entity_type(t)
             where.append("e.type IN (SELECT value FROM json_each(?))")
             args.append(_ids(types))
         rows = self._rows(
@@ -735,10 +734,8 @@ class SqliteStore(GraphStore):
     ) -> list[tuple[str, str]]:
         where, args = self._document_where(filters)
         where.append("m.entity_id IS NOT NULL")
+        types = checked_types(types)
         if types is not None:
-            types = sorted(types)
-            for t in types:
-                entity_type(t)
             # a mention's type is its entity's (resolution never joins two types): no entity join
             where.append("m.type IN (SELECT value FROM json_each(?))")
             args.append(_ids(types))
@@ -795,10 +792,8 @@ class SqliteStore(GraphStore):
     def records(self, *, types: Iterable[str] | None = None, since: int = 0) -> list[Record]:
         cond, params = self._visible("document", "m.document_id")
         where, args = ["r.seq > ?"], [since]
+        types = checked_types(types)
         if types is not None:
-            types = sorted(types)
-            for t in types:
-                entity_type(t)
             where.append("r.type IN (SELECT value FROM json_each(?))")
             args.append(_ids(types))
         rows = self._rows(

@@ -263,6 +263,16 @@ class Judgement:
             raise ValidationError(f"judgement score {self.score!r} is outside 0..1")
 
 
+def checked_types(types: Iterable[str] | None) -> list[str] | None:
+    """Entity types asked for by a read, sorted, each checked against the schema (None: all)."""
+    if types is None:
+        return None
+    found = sorted(types)
+    for t in found:
+        entity_type(t)  # raises a ValidationError naming the unknown type
+    return found
+
+
 def check_series_request(measure: str, group_by: str | None, by: str = "month") -> None:
     """Reject a period, or a measure/grouping pair, that makes no sense, with the valid choices."""
     if by not in ("month", "quarter", "year"):
