@@ -162,6 +162,8 @@ def fold(word: str) -> str:
 
     ``fold("Durrës") == fold("DURRES")`` and ``fold("الإسكندرية") == fold("الاسكندريه")``.
     """
+    if word.isascii():  # nothing to decompose or translate: the common case, fast
+        return word.lower()
     word = unicodedata.normalize("NFKD", word.casefold().translate(_LETTERS))
     return "".join(ch for ch in word if not unicodedata.combining(ch)).translate(_LETTERS)
 
