@@ -130,8 +130,13 @@ _GROUP_SQL = {
 }
 
 
+# One encoder for every stored JSON value: json.dumps with these options builds a new one
+# per call, which a large ingest (a few hundred thousand values) notices.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return _ENCODER.encode(value)
 
 
 def _ids(values: Iterable[str]) -> str:
@@ -356,7 +361,8 @@ class SqliteStore(GraphStore):
         doc_ids = {m.document_id for m in batch.mentions} | {
             lk.evidence.document_id for lk in batch.links
         }
-        missing = doc_ids - {d.id for d in batch.documents} - self.known_documents(doc_ids)
+        outside = doc_ids - {d.id for d in batch.documents}  # only these need looking up
+        missing = outside - self.known_documents(outside) if outside else set()
         if missing:
             raise ValidationError(
                 f"{len(missing)} mention(s)/link(s) point at document(s) not in the store or the batch "
@@ -365,15 +371,20 @@ class SqliteStore(GraphStore):
         ent_ids = {e for lk in batch.links for e in (lk.source, lk.target)} | {
             m.entity_id for m in batch.mentions if m.entity_id
         }
-        present = {
-            row["id"]
-            for row in self._rows(
-                "SELECT id FROM entities WHERE id IN (SELECT value FROM json_each(?)) "
-                "UNION SELECT id FROM records WHERE id IN (SELECT value FROM json_each(?))",
-                [_ids(ent_ids)] * 2,
-            )
-        }
-        missing = ent_ids - {e.id for e in batch.entities} - present
+        outside = ent_ids - {e.id for e in batch.entities}
+        present = (
+            {
+                row["id"]
+                for row in self._rows(
+                    "SELECT id FROM entities WHERE id IN (SELECT value FROM json_each(?)) "
+                    "UNION SELECT id FROM records WHERE id IN (SELECT value FROM json_each(?))",
+                    [_ids(outside)] * 2,
+                )
+            }
+            if outside
+            else set()
+        )
+        missing = outside - present
         if missing:
             raise ValidationError(
                 f"{len(missing)} link end(s)/mention(s) point at entities not in the store or the batch "
@@ -396,15 +407,16 @@ class SqliteStore(GraphStore):
                 [_ids(merged)],
             )
         }
+        fresh = [ent for ent in merged.values() if ent.id not in stored]
+        conn.executemany(
+            "INSERT INTO records (id, type, label, aliases, properties, entity_id) "
+            "VALUES (?,?,?,?,?,?)",
+            [(ent.id, ent.type, ent.label, _json(list(ent.aliases)), _json(dict(ent.properties)),
+              ent.id) for ent in fresh],
+        )  # fmt: skip
         for ent in merged.values():
             row = stored.get(ent.id)
             if row is None:
-                conn.execute(
-                    "INSERT INTO records (id, type, label, aliases, properties, entity_id) "
-                    "VALUES (?,?,?,?,?,?)",
-                    (ent.id, ent.type, ent.label, _json(list(ent.aliases)),
-                     _json(dict(ent.properties)), ent.id),
-                )  # fmt: skip
                 continue
             old = Entity(
                 row["id"], row["type"], row["label"], tuple(json.loads(row["aliases"])),
@@ -421,12 +433,14 @@ class SqliteStore(GraphStore):
                     "UPDATE records SET aliases = ?, properties = ? WHERE seq = ?",
                     (aliases, properties, row["seq"]),
                 )
+        if not stored:  # a new record is its own entity
+            return {}
         return {
             row["id"]: row["entity_id"]
             for row in conn.execute(
                 "SELECT id, entity_id FROM records WHERE id <> entity_id "
                 "AND id IN (SELECT value FROM json_each(?))",
-                [_ids(merged)],
+                [_ids(stored)],
             )
         }
 
