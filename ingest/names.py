@@ -147,10 +147,17 @@ def _stop_words(language: str | None) -> frozenset[str]:
 
 
 def _tokens(text: str, language: str | None) -> list[_Token]:
-    return [
-        _Token(m.start(), m.end(), m.group(), _kind(m.group(), language))
-        for m in _TOKEN.finditer(text)
-    ]
+    """The words that can be part of a name, in order (kind ``O`` left out).
+
+    An ``O`` word only ever ends a run, and so does the gap it leaves: the next
+    word is no longer joined to the run by a single space.
+    """
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if (kind := _kind(word, language)) != "O":
+            out.append(_Token(m.start(), m.end(), word, kind))
+    return out
 
 
 _JOINED_ARTICLE = re.compile(r"(?:al|el|ben|bin|abu|ibn)-[A-Z]")
@@ -276,7 +283,9 @@ def name_spans(
             or (kind == "Organization" and _AUTHORITY.search(words))
         ):
             continue
-        if len(words.split()) == 1 and fold(words) in _stop_words(language) | _NOT_NAMES:
+        if len(words.split()) == 1 and (
+            (folded := fold(words)) in _NOT_NAMES or folded in _stop_words(language)
+        ):
             continue
         add(start, end, kind, "ner", NER_CONFIDENCE)
     found.sort(key=lambda s: (s.start, s.end))
