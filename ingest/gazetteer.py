@@ -162,6 +162,8 @@ def fold(word: str) -> str:
 
     ``fold("Durrës") == fold("DURRES")`` and ``fold("الإسكندرية") == fold("الاسكندريه")``.
     """
+    if word.isascii():  # nothing to decompose or translate: the common case, fast
+        return word.lower()
     word = unicodedata.normalize("NFKD", word.casefold().translate(_LETTERS))
     return "".join(ch for ch in word if not unicodedata.combining(ch)).translate(_LETTERS)
 
@@ -172,11 +174,13 @@ def _is_arabic(word: str) -> bool:
 
 def form_key(text: str) -> str:
     """The dict key of a written form: its words folded and joined by single spaces."""
+    if text.isascii():  # fold is lower-casing there (most of the 170 000 forms loaded)
+        return " ".join(_WORD.findall(text.lower()))
     return " ".join(fold(m.group()) for m in _WORD.finditer(text))
 
 
 def _letters(key: str) -> int:
-    return sum(ch.isalpha() for ch in key)
+    return sum(map(str.isalpha, key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,14 +241,15 @@ def _matchable(key: str, place: Place, stop: frozenset[str], canonical: bool) ->
     population rules; forms of several words and names of countries need none.
     """
     words = key.split()
-    if _letters(key) < _MIN_LETTERS or all(word in stop for word in words):
+    letters = _letters(key)
+    if letters < _MIN_LETTERS or all(word in stop for word in words):
         return False
     if key in _deny_keys():
         return False
     if len(words) > 1 or place.kind != "city" or place.id in ROUTE_PLACES:
         return True
     arabic = _is_arabic(key)
-    if not canonical and not arabic and _letters(key) < _MIN_ALTERNATE_LETTERS:
+    if not canonical and not arabic and letters < _MIN_ALTERNATE_LETTERS:
         return False
     needed = SINGLE_WORD_MIN_POPULATION
     if not canonical or arabic:

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from odyssey.ingest.addresses import find_addresses
 from odyssey.ingest.gazetteer import Place, find_places
@@ -49,8 +50,7 @@ class NameSpan:
     place: Place | None = None  # the gazetteer's place, for a Location found there
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: a report has hundreds of words, made quickly
     start: int
     end: int
     text: str
@@ -147,27 +147,38 @@ def _stop_words(language: str | None) -> frozenset[str]:
 
 
 def _tokens(text: str, language: str | None) -> list[_Token]:
-    stops, english = _stop_words(language), _stop_words("en")
+    """The words that can be part of a name, in order (kind ``O`` left out).
+
+    An ``O`` word only ever ends a run, and so does the gap it leaves: the next
+    word is no longer joined to the run by a single space.
+    """
     out = []
     for m in _TOKEN.finditer(text):
         word = m.group()
-        low = fold(word)
-        if len(word) == 2 and word[1] == "." and word[0].isupper():
-            kind = "I"
-        elif (low in _PARTICLES and word.islower()) or (
-            low in _CAPITAL_PARTICLES and word[0].isupper()
-        ):
-            kind = "P"
-        elif low in _NOT_NAMES or (low in (english if word.isupper() else stops)):
-            kind = "O"
-        elif word.isupper() and sum(c.isalpha() for c in word) >= 2:
-            kind = "C"
-        elif word[0].isupper() or re.match(r"(?:al|el|ben|bin|abu|ibn)-[A-Z]", word):
-            kind = "T"
-        else:
-            kind = "O"
-        out.append(_Token(m.start(), m.end(), word, kind))
+        if (kind := _kind(word, language)) != "O":
+            out.append(_Token(m.start(), m.end(), word, kind))
     return out
+
+
+_JOINED_ARTICLE = re.compile(r"(?:al|el|ben|bin|abu|ibn)-[A-Z]")
+
+
+@lru_cache(maxsize=1 << 16)
+def _kind(word: str, language: str | None) -> str:
+    """A word's kind in a name (see ``_Token``): the same word is the same kind everywhere,
+    so each is worked out once (reports repeat their words)."""
+    low = fold(word)
+    if len(word) == 2 and word[1] == "." and word[0].isupper():
+        return "I"
+    if (low in _PARTICLES and word.islower()) or (low in _CAPITAL_PARTICLES and word[0].isupper()):
+        return "P"
+    if low in _NOT_NAMES or (low in _stop_words("en" if word.isupper() else language)):
+        return "O"
+    if word.isupper() and sum(c.isalpha() for c in word) >= 2:
+        return "C"
+    if word[0].isupper() or _JOINED_ARTICLE.match(word):
+        return "T"
+    return "O"
 
 
 def _runs(text: str, tokens: Sequence[_Token]) -> list[list[_Token]]:
@@ -177,7 +188,7 @@ def _runs(text: str, tokens: Sequence[_Token]) -> list[list[_Token]]:
     for tok in tokens:
         joined = current and text[current[-1].end : tok.start] == " "
         if tok.kind == "P" and not joined and tok.text[0].isupper():
-            tok = replace(tok, kind="T")  # "Van Hung", "El Rubio": a name starts here
+            tok = tok._replace(kind="T")  # "Van Hung", "El Rubio": a name starts here
         name_word = tok.kind in "CTI" and (joined or not current)
         particle = tok.kind == "P" and joined and not all(t.kind == "P" for t in current[-2:])
         if name_word or particle:
@@ -272,7 +283,9 @@ def name_spans(
             or (kind == "Organization" and _AUTHORITY.search(words))
         ):
             continue
-        if len(words.split()) == 1 and fold(words) in _stop_words(language) | _NOT_NAMES:
+        if len(words.split()) == 1 and (
+            (folded := fold(words)) in _NOT_NAMES or folded in _stop_words(language)
+        ):
             continue
         add(start, end, kind, "ner", NER_CONFIDENCE)
     found.sort(key=lambda s: (s.start, s.end))

@@ -6,8 +6,11 @@ changed without touching code through ``ODYSSEY_SPACY_MODELS``
 here. Arabic has no spaCy pipeline with NER: it gets a blank multilingual
 tokenizer (names then come from header fields and rules only).
 
-Only the components that NER needs run (tok2vec + ner) plus a rule-based
-sentencizer, which keeps throughput close to the bare NER.
+Only the components that NER needs run, plus a rule-based sentencizer: ``ner``,
+and the shared embedding (``tok2vec``, ``transformer``) only when NER listens to
+it. The small models' NER embeds tokens itself; their shared ``tok2vec`` feeds
+the tagger and parser, which are off, so running it was wasted work (a third of
+the NER time) that changed no entity.
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ LABELS: dict[str, str] = {
     "GPE": "Location", "LOC": "Location", "FAC": "Location",
 }  # fmt: skip
 
-_KEEP = {"tok2vec", "ner", "transformer"}
+_EMBEDDINGS = {"tok2vec", "transformer"}
+_LISTENERS = {"tok2vec-listener", "transformer-listener"}  # thinc layers that read an embedding
 
 
 def configured_models() -> dict[str, str]:
@@ -67,10 +71,18 @@ def pipeline(language: str | None) -> Language:
                 f"the spaCy model {name!r} for {language} is not installed; run scripts/setup.sh "
                 f"or pip install it, or name another in {MODELS_ENV}"
             ) from None
-        disabled = [p for p in nlp.pipe_names if p not in _KEEP]
-        for component in disabled:
+        for component in [p for p in nlp.pipe_names if p not in _needed(nlp)]:
             nlp.disable_pipe(component)
     if not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer", first=True)
     nlp.max_length = 6_000_000
     return nlp
+
+
+def _needed(nlp: Language) -> set[str]:
+    """``ner``, and the shared embeddings if NER reads one (else all of them, to be safe)."""
+    ner = nlp.get_pipe("ner") if nlp.has_pipe("ner") else None
+    model = getattr(ner, "model", None)
+    if model is None or any(node.name in _LISTENERS for node in model.walk()):
+        return {"ner"} | _EMBEDDINGS
+    return {"ner"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from odyssey.schema import IDENTIFIER_TYPES, link_type
@@ -121,9 +122,10 @@ def relations_in_sentence(
     pairs = [(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :]]
     if len(pairs) > MAX_PAIRS_PER_SENTENCE:
         pairs = list(pairwise(spans))
+    before: dict[int, dict[str, re.Match[str] | None]] = {}  # cues searched before a mention
     for a, b in pairs:
-        relation = _typed(a, b, text[a.end : b.start]) or _typed(
-            a, b, text[sentence[0] : a.start], near=False
+        relation = _typed(a, b, text[a.end : b.start], CUE_CONFIDENCE) or _typed(
+            a, b, text[sentence[0] : a.start], CUE_CONFIDENCE - 0.15, before.setdefault(a.start, {})
         )
         if relation is None and not (a.type == b.type and a.type in _NEVER_PAIRED_WITH_ITSELF):
             relation = Relation("ASSOCIATED_WITH", a.index, b.index, COOCCURRENCE_CONFIDENCE, None)
@@ -132,17 +134,40 @@ def relations_in_sentence(
     return found
 
 
-def _typed(a: Span, b: Span, context: str, near: bool = True) -> Relation | None:
+@cache
+def _cues_for(a_type: str, b_type: str) -> tuple[tuple[str, re.Pattern[str], bool], ...]:
+    """The link types (in table order) that may join these entity types, with their cue
+    pattern and whether the pair must be turned round to fit the type's direction."""
+    out = []
     for kind, pattern in _COMPILED.items():
         spec = link_type(kind)
-        if spec.allows(a.type, b.type):
-            source, target = a, b
-        elif spec.allows(b.type, a.type):
-            source, target = b, a
+        if spec.allows(a_type, b_type):
+            out.append((kind, pattern, False))
+        elif spec.allows(b_type, a_type):
+            out.append((kind, pattern, True))
+    return tuple(out)
+
+
+def _typed(
+    a: Span,
+    b: Span,
+    context: str,
+    confidence: float,
+    searched: dict[str, re.Match[str] | None] | None = None,
+) -> Relation | None:
+    """The pair typed by the first allowed link type whose cue is written in ``context``.
+
+    ``searched`` keeps each cue's search in a context shared by several pairs (the words
+    before a mention, the same for every mention after it), so it is searched once.
+    """
+    for kind, pattern, turned in _cues_for(a.type, b.type):
+        if searched is None:
+            match = pattern.search(context)
+        elif kind in searched:
+            match = searched[kind]
         else:
-            continue
-        match = pattern.search(context)
+            match = searched[kind] = pattern.search(context)
         if match:
-            confidence = CUE_CONFIDENCE if near else CUE_CONFIDENCE - 0.15
+            source, target = (b, a) if turned else (a, b)
             return Relation(kind, source.index, target.index, confidence, match.group(0))
     return None

@@ -110,6 +110,55 @@ def test_same_content_under_two_names_is_one_document(tmp_path: Path) -> None:
         assert (counts["new"], counts["skipped"]) == (1, 1)
 
 
+def test_a_copy_in_a_later_chunk_is_skipped_and_progress_comes_per_chunk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy of a file of an earlier chunk is skipped; progress comes once per chunk, in order."""
+    from odyssey.ingest import pipeline
+    from odyssey.ingest.pipeline import IngestProgress
+
+    monkeypatch.setattr(pipeline, "CHUNK_FILES", 2)
+    names = ["a.txt", "b.txt", "c-copy-of-a.txt", "d.txt", "e-copy-of-d.txt"]
+    texts = [EN, FR, EN, ES, ES]
+    for name, text in zip(names, texts, strict=True):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    steps: list[IngestProgress] = []
+    with SqliteStore(tmp_path / "o.db") as store:
+        summary = ingest(store, [tmp_path], progress=steps.append)
+        assert [Path(f.path).name for f in summary.files] == names
+        assert [f.status for f in summary.files] == ["new", "new", "skipped", "new", "skipped"]
+        assert store.counts().documents == 3
+    assert [(s.done, s.total, [Path(f.path).name for f in s.files]) for s in steps] == [
+        (2, 5, names[:2]),
+        (4, 5, names[2:4]),
+        (5, 5, names[4:]),
+    ]
+
+
+def test_a_store_error_stops_the_ingest_before_any_later_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unexpected error while writing is raised by ingest, and no file after it is stored."""
+    from odyssey.ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_FILES", 2)
+    for i, text in enumerate((EN, FR, ES, AR, EN.replace("ROME", "PARIS"))):
+        (tmp_path / f"r{i}.txt").write_text(text, encoding="utf-8")
+    with SqliteStore(tmp_path / "o.db") as store:
+        real, calls = store.put, []
+
+        def failing_put(batch):  # type: ignore[no-untyped-def]
+            calls.append(batch.documents[0].source)
+            if len(calls) == 3:
+                raise RuntimeError("disk on fire")
+            return real(batch)
+
+        monkeypatch.setattr(store, "put", failing_put)
+        with pytest.raises(RuntimeError, match="disk on fire"):
+            ingest(store, [tmp_path])
+        assert len(calls) == 3 and store.counts().documents == 2
+
+
 def test_missing_and_unsupported_paths_are_reported(tmp_path: Path) -> None:
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
     with SqliteStore(tmp_path / "o.db") as store:

@@ -95,6 +95,54 @@ def test_headers_in_the_four_languages(text: str, expected: dict[str, object]) -
         assert doc.text[span.start : span.end]
 
 
+def test_common_date_shapes_read_as_dateparser_reads_them() -> None:
+    """parse_date reads the usual shapes itself (fast); it must agree with dateparser,
+    including on what is not a date (31 April) and on shapes of another language."""
+    from odyssey.ingest.readers import header
+
+    written = [
+        f"{d}{sep}{m}{sep}2026"
+        for d in ("1", "01", "29", "31", "32")
+        for m in ("2", "04", "12", "13")
+        for sep in "/.-"
+    ] + [
+        f"2025{sep}{m}{sep}{d}"
+        for d in ("1", "30", "31")
+        for m in ("02", "6", "11")
+        for sep in "/-."
+    ]
+    written += [
+        f"{d} {month} 2024"
+        for d in ("1", "07", "29", "30")
+        for month in (
+            "January",
+            "FEBRUARY",
+            "mars",
+            "Février",
+            "août",
+            "mayo",
+            "diciembre",
+            "فبراير",
+            "Marsh",
+            "Sept",
+        )
+    ]
+    written += [
+        f"{d} de {month} de 2026" for d in ("1", "31") for month in ("marzo", "abril", "March")
+    ]
+    written += [f"1er {month} 2026" for month in ("mars", "juin", "junio", "June")] + [
+        "2er mars 2026"
+    ]
+    read_fast = 0
+    for text in written:
+        fast = header._common_date(text)
+        if fast is not None:
+            read_fast += 1
+            assert fast == header._dateparser_date(text), text
+        assert header.parse_date(text) == header._dateparser_date(text), text
+    assert read_fast > len(written) // 2  # most of these never reach dateparser
+
+
 def test_text_without_a_header_is_all_body() -> None:
     header = parse_header("Just a note: nothing formal.\nSecond line.")
     assert header.fields == {} and header.body_start == 0

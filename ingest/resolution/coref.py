@@ -72,11 +72,16 @@ def antecedents(names: Sequence[tuple[int, str, Sequence[str]]]) -> dict[int, in
         for alias in aliases:
             if key := parse(alias).key:
                 alias_of.setdefault(key, []).append(j)
+    words = [_words(name) for name in parsed]
     out: dict[int, int] = {}
     for i, (start, _, _) in enumerate(names):
         name = parsed[i]
         by_alias = [j for j in alias_of.get(name.key, ()) if j != i and parsed[j].key != name.key]
-        options = by_alias or [j for j in range(len(names)) if _stands_for(name, parsed[j])]
+        options = by_alias or [
+            j  # only a name of more words can be the full form (checked first: most are not)
+            for j in range(len(names))
+            if 0 < words[i] < words[j] and _stands_for(name, parsed[j])
+        ]
         if not options:
             continue
         before = [j for j in options if names[j][0] < start]

@@ -98,6 +98,19 @@ def test_entities_merge_and_never_lose_a_written_form(store: GraphStore) -> None
     assert [h.entity.id for h in store.search("abu yasin")] == [s.mohamed.id]
 
 
+def test_an_entity_written_again_as_stored_stays_as_it_was(store: GraphStore) -> None:
+    """A known phone or place is written again by every report naming it: nothing changes,
+    and search still finds it once (the embedded store skips rewriting it)."""
+    s = build()
+    store.put(Batch(entities=[s.mohamed]))
+    before = store.entities([s.mohamed.id])
+    assert store.put(Batch(entities=[s.mohamed])).entities == 0
+    assert store.put(Batch(entities=[s.mohamed, s.mohamed])).entities == 0
+    assert store.entities([s.mohamed.id]) == before
+    for query in ("mohamed abdelrahman", "mohammed abdel"):
+        assert [h.entity.id for h in store.search(query)] == [s.mohamed.id]
+
+
 def test_data_survives_closing_and_reopening(open_backend: Opener) -> None:
     s = build()
     with open_backend() as first:
