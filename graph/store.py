@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from odyssey.errors import ValidationError
+from odyssey.errors import OdysseyError, ValidationError
 from odyssey.model import HANDLING_CODES, Case, Document, Entity, Link, Mention
 from odyssey.schema import entity_type, link_type
 
@@ -306,6 +306,23 @@ class GraphStore(ABC):
         are; entities whose id exists are merged (see :class:`Entity`). Every
         mention and link must point at a document in the store or in the batch.
         """
+
+    def put_each(self, batches: Sequence[Batch]) -> list[WriteResult | OdysseyError]:
+        """Write each batch whole or not at all, in order; one refused batch spares the rest.
+
+        Returns, per batch, its :class:`WriteResult` or the error that refused it.
+        This is how ingestion stores a chunk of files, one batch per file. Here each
+        batch is its own :meth:`put`; a store may group them into fewer commits as
+        long as each batch stays atomic (the embedded store writes the chunk in one
+        transaction with a savepoint per batch).
+        """
+        results: list[WriteResult | OdysseyError] = []
+        for batch in batches:
+            try:
+                results.append(self.put(batch))
+            except OdysseyError as err:
+                results.append(err)
+        return results
 
     # -- reads of records ----------------------------------------------------------
 

@@ -3,8 +3,9 @@
 * **Idempotent**: a document is its content hash; files already stored are
   skipped before any work is done, so ingesting twice adds nothing.
 * **Atomic per file**: each file (an e-mail with its attachments included) is
-  written in one transaction, so a killed run leaves whole files or nothing,
-  and running it again completes the batch.
+  written whole or not at all (``GraphStore.put_each``: the embedded store
+  commits a chunk of files at once, with a savepoint per file), so a killed run
+  leaves whole files or nothing, and running it again completes the batch.
 * **A bad file never sinks the batch**: it is reported with its reason and the
   rest lands.
 * **Batched NLP**: files are read and extracted in chunks, ``nlp.pipe`` per
@@ -192,11 +193,13 @@ def _ingest_chunk(
         if s.kind == NETWORK_KIND
     }
     rest = {p: s for p, s in sources.items() if p not in networks}
+    extracted: dict[Path, list[Extraction]] = {}
     for path, extractions in {**networks, **(_extract(extractor, rest) if rest else {})}.items():
         if isinstance(extractions, str):
             results[path] = FileResult(str(path), "failed", extractions)
-            continue
-        results[path] = _store(store, path, extractions)
+        else:
+            extracted[path] = extractions
+    results.update(_store(store, extracted))
     return [results[p] for p in paths]
 
 
@@ -231,28 +234,36 @@ def _tree_size(src: SourceDocument) -> int:
     return 1 + sum(_tree_size(child) for child in src.attachments)
 
 
-def _store(store: GraphStore, path: Path, extractions: list[Extraction]) -> FileResult:
-    batch = Batch()
-    warnings: list[str] = []
-    for ex in extractions:
-        batch.documents.append(ex.document)
-        if ex.case is not None:
-            batch.cases.append(ex.case)
-        batch.entities.extend(ex.entities.values())
-        batch.mentions.extend(ex.mentions)
-        batch.links.extend(ex.links)
-        warnings.extend(ex.warnings)
-    try:
-        written = store.put(batch)
-    except OdysseyError as err:
-        return FileResult(str(path), "failed", f"could not be stored: {err}", warnings=warnings)
-    return FileResult(
-        str(path),
-        "new",
-        None,
-        written.documents,
-        written.mentions,
-        written.entities,
-        written.links,
-        warnings,
-    )
+def _store(store: GraphStore, extracted: dict[Path, list[Extraction]]) -> dict[Path, FileResult]:
+    """Store each file's extractions as one batch: the file lands whole or not at all."""
+    batches: list[Batch] = []
+    warnings: list[list[str]] = []
+    for extractions in extracted.values():
+        batch = Batch()
+        warnings.append([w for ex in extractions for w in ex.warnings])
+        for ex in extractions:
+            batch.documents.append(ex.document)
+            if ex.case is not None:
+                batch.cases.append(ex.case)
+            batch.entities.extend(ex.entities.values())
+            batch.mentions.extend(ex.mentions)
+            batch.links.extend(ex.links)
+        batches.append(batch)
+    results: dict[Path, FileResult] = {}
+    for path, written, said in zip(extracted, store.put_each(batches), warnings, strict=True):
+        if isinstance(written, OdysseyError):
+            results[path] = FileResult(
+                str(path), "failed", f"could not be stored: {written}", warnings=said
+            )
+        else:
+            results[path] = FileResult(
+                str(path),
+                "new",
+                None,
+                written.documents,
+                written.mentions,
+                written.entities,
+                written.links,
+                said,
+            )
+    return results

@@ -138,25 +138,28 @@ def test_a_copy_in_a_later_chunk_is_skipped_and_progress_comes_per_chunk(
 def test_a_store_error_stops_the_ingest_before_any_later_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An unexpected error while writing is raised by ingest, and no file after it is stored."""
+    """An unexpected error while writing is raised by ingest; its chunk is rolled back whole."""
     from odyssey.ingest import pipeline
 
     monkeypatch.setattr(pipeline, "CHUNK_FILES", 2)
     for i, text in enumerate((EN, FR, ES, AR, EN.replace("ROME", "PARIS"))):
         (tmp_path / f"r{i}.txt").write_text(text, encoding="utf-8")
     with SqliteStore(tmp_path / "o.db") as store:
-        real, calls = store.put, []
+        real, calls = store._write, []
 
-        def failing_put(batch):  # type: ignore[no-untyped-def]
+        def failing_write(conn, batch):  # type: ignore[no-untyped-def]
             calls.append(batch.documents[0].source)
-            if len(calls) == 3:
+            if len(calls) == 4:  # the second file of the second chunk
                 raise RuntimeError("disk on fire")
-            return real(batch)
+            return real(conn, batch)
 
-        monkeypatch.setattr(store, "put", failing_put)
+        monkeypatch.setattr(store, "_write", failing_write)
         with pytest.raises(RuntimeError, match="disk on fire"):
             ingest(store, [tmp_path])
-        assert len(calls) == 3 and store.counts().documents == 2
+        # the first chunk committed; the second, whose first file was written, rolled back
+        assert len(calls) == 4 and store.counts().documents == 2
+        monkeypatch.undo()
+        assert ingest(store, [tmp_path]).counts()["new"] == 3  # a re-run completes the batch
 
 
 def test_missing_and_unsupported_paths_are_reported(tmp_path: Path) -> None:

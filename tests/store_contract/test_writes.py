@@ -65,6 +65,32 @@ def test_a_failing_batch_writes_nothing(store: GraphStore) -> None:
     assert store.entities([s.mohamed.id]) == []
 
 
+def test_put_each_rolls_back_only_the_refused_batches(store: GraphStore) -> None:
+    s = build()
+    store.put(Batch(entities=[s.phone]))
+    clash = Entity(s.phone.id, "Email", "not a phone")  # refused mid-write, after the document
+    r1, r2, r3 = (d for d in s.batch.documents)
+    results = store.put_each(
+        [
+            Batch(documents=[r1], entities=[s.mohamed]),
+            Batch(documents=[r2], entities=[clash]),
+            Batch(mentions=[m for m in s.batch.mentions if m.document_id == r2.id]),
+            Batch(documents=[r3]),
+        ]
+    )
+    assert [type(r).__name__ for r in results] == [
+        "WriteResult",
+        "ValidationError",
+        "ValidationError",
+        "WriteResult",
+    ]
+    assert "stored as Phone" in str(results[1])
+    assert "put the documents first" in str(results[2])  # r2 was rolled back
+    assert store.known_documents([r1.id, r2.id, r3.id]) == {r1.id, r3.id}
+    assert store.entities([s.mohamed.id]) == [s.mohamed]
+    assert store.entities([s.phone.id])[0].type == "Phone"
+
+
 def test_references_to_missing_records_are_refused(store: GraphStore) -> None:
     s = build()
     with pytest.raises(ValidationError, match="put the documents first"):
