@@ -3,7 +3,7 @@
 Generates N reports, then times (1) ``nlp.pipe`` alone over the same body texts
 with the same loaded pipelines, and (2) the whole pipeline into a fresh embedded
 store: reading, header parsing, language detection, identifier rules, NER, links,
-and one transaction per file. The ratio says what the pipeline costs beyond NER
+and each file stored whole (one commit per chunk of files). The ratio says what the pipeline costs beyond NER
 (target >= 0.7). Models are loaded before either timing. Both passes are also
 timed in process CPU seconds, which other programs on the machine disturb less.
 

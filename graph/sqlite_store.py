@@ -50,8 +50,8 @@ SCHEMA_VERSION = 2
 #: Version 2 (entity resolution) added records, judgements and the record each mention and
 #: link was written with; a version-1 store's names were merged blindly, so it is re-ingested.
 
-#: WAL pages between automatic checkpoints (SQLite's default is 1000). Ingestion commits one
-#: transaction per file, each touching a few hundred index pages; every checkpoint ends with
+#: WAL pages between automatic checkpoints (SQLite's default is 1000). Each commit of an
+#: ingested chunk of files touches many index pages; every checkpoint ends with
 #: fsyncs, so at the default a large ingest spent more time checkpointing than writing. Ten
 #: times fewer checkpoints (a WAL of up to ~40 MB) change nothing about what a commit
 #: guarantees: a killed writer still leaves whole transactions or nothing.
@@ -270,7 +270,7 @@ class SqliteStore(GraphStore):
         A refused batch is rolled back to its savepoint alone; a killed process
         loses the whole uncommitted group, never part of a batch. One commit per
         group instead of per batch writes each shared index page once, not once
-        per file (ingestion's store time fell by about half).
+        per file: on 1 000 generated reports, 2.0 s instead of 2.6 s.
         """
         results: list[WriteResult | OdysseyError] = []
         with self._transaction() as conn:
