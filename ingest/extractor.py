@@ -196,7 +196,7 @@ class Extractor:
             label = labels[k]
             if span.place is not None:  # one node per place, whatever the language
                 entity = Entity(
-                    entity_id("Location", f"geonames:{span.place.id}"), "Location",
+                    entity_id("Location", _place_key(span.place.id)), "Location",
                     span.place.name, (label,) if label != span.place.name else (),
                     span.place.properties(),
                 )  # fmt: skip
@@ -401,6 +401,12 @@ def _table_countries(src: SourceDocument, specs: dict) -> list[str]:  # type: ig
 
 def _value(entity: Entity) -> str | None:
     return entity.id.split(":", 1)[1] if is_identifier(entity.type) else None
+
+
+def _place_key(place_id: str) -> str:
+    """The key of a gazetteer place: ``geonames:ID`` for GeoNames cities and ISO countries;
+    the hand-compiled places carry their own prefix (``island:lesbos``)."""
+    return place_id if ":" in place_id else f"geonames:{place_id}"
 
 
 def _plausible_name(text: str) -> bool:

@@ -88,3 +88,15 @@ def test_leading_stop_words_leave_a_name_of_several_words() -> None:
 )
 def test_sentence_starts(text: str, pos: int, start: bool) -> None:
     assert at_sentence_start(text, pos) is start
+
+
+def test_a_known_place_of_several_words_wins_over_a_name() -> None:
+    text = (
+        "Les passagers ont débarqué à Las Palmas de Gran Canaria puis à Gran Canaria. "
+        "Le bateau venait de GRAN CANARIA selon KAMARA Ousmane, passé par Bani Walid."
+    )
+    found = extract(text, "fr")
+    assert [t for kind, t in found if kind == "Location"] == [
+        "Las Palmas de Gran Canaria", "Gran Canaria", "GRAN CANARIA", "Bani Walid",
+    ]  # fmt: skip
+    assert [t for kind, t in found if kind == "Person"] == ["KAMARA Ousmane"]
