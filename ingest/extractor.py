@@ -26,11 +26,12 @@ from odyssey.ingest.extract import find_identifiers
 from odyssey.ingest.extract.cells import identify_cell
 from odyssey.ingest.gazetteer import find_places
 from odyssey.ingest.language import detect_language
+from odyssey.ingest.lexicon import lexicon
 from odyssey.ingest.mapping import Mapping, builtin_mappings, choose_mapping
 from odyssey.ingest.names import NameSpan, name_spans
 from odyssey.ingest.nationality import with_nationality_code
 from odyssey.ingest.ncbs import country_of_ncb
-from odyssey.ingest.ner_rules import retype
+from odyssey.ingest.ner_rules import proper_words, retype, sentence_start_trimmed
 from odyssey.ingest.readers import SourceDocument
 from odyssey.ingest.readers.header import parse_date
 from odyssey.ingest.relations import Span, relations_in_sentence
@@ -156,13 +157,21 @@ class Extractor:
                 found.value,
             )
             taken.append((found.start, found.end))
-        ents = [
-            (ent.start_char, ent.end_char, kind)
-            for ent in parsed.ents
-            if (kind := nlp_models.LABELS.get(ent.label_)) is not None
-            and _plausible_name(ent.text)
-            and (kind := retype(kind, ent.text)) is not None
-        ]
+        ents = []
+        words = lexicon(doc.language)
+        proper: frozenset[str] | None = None
+        for ent in parsed.ents:
+            kind = nlp_models.LABELS.get(ent.label_)
+            if kind is None:
+                continue
+            if proper is None:
+                proper = proper_words(body)
+            start = sentence_start_trimmed(body, ent.start_char, ent.end_char, words, proper)
+            if start is None:
+                continue
+            written = body[start : ent.end_char]
+            if _plausible_name(written) and (kind := retype(kind, written)) is not None:
+                ents.append((start, ent.end_char, kind))
         spans = [(offset, s) for s in name_spans(body, ents, taken, doc.language)]
         for written in src.spans:  # places named in the subject line ("from Egypt to Italy")
             if written.name == "subject":
@@ -187,7 +196,7 @@ class Extractor:
             label = labels[k]
             if span.place is not None:  # one node per place, whatever the language
                 entity = Entity(
-                    entity_id("Location", f"geonames:{span.place.id}"), "Location",
+                    entity_id("Location", _place_key(span.place.id)), "Location",
                     span.place.name, (label,) if label != span.place.name else (),
                     span.place.properties(),
                 )  # fmt: skip
@@ -392,6 +401,12 @@ def _table_countries(src: SourceDocument, specs: dict) -> list[str]:  # type: ig
 
 def _value(entity: Entity) -> str | None:
     return entity.id.split(":", 1)[1] if is_identifier(entity.type) else None
+
+
+def _place_key(place_id: str) -> str:
+    """The key of a gazetteer place: ``geonames:ID`` for GeoNames cities and ISO countries;
+    the hand-compiled places carry their own prefix (``island:lesbos``)."""
+    return place_id if ":" in place_id else f"geonames:{place_id}"
 
 
 def _plausible_name(text: str) -> bool:

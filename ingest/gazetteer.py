@@ -15,7 +15,8 @@ alternate names in Latin and Arabic script and its coordinates (countries have n
   French, Spanish and Arabic, forms under three letters and a small deny-list never match; a
   one-word city name that is also a common word or first name (:data:`AMBIGUOUS`) needs
   :data:`AMBIGUOUS_MIN_POPULATION` inhabitants. It runs in time linear in the text: words are
-  folded once and 1- to 4-word n-grams are looked up in a dict.
+  folded once and n-grams of one word up to the longest name starting with that word are
+  looked up in a dict.
 
 Person names come first. A place name that is also a name ("Valencia", "Florence", "Jordan",
 "Chad", "Hassan") will still be found where it stands alone; callers that also find people
@@ -47,6 +48,8 @@ def _words(block: str) -> frozenset[str]:
 
 
 DATA_FILE = Path(__file__).with_name("data") / "places.tsv.gz"
+#: Places the GeoNames city files lack (islands, regions, oases), compiled by hand (NOTICE.md).
+EXTRA_FILE = Path(__file__).with_name("data") / "places_extra.tsv"
 
 #: A one-word city name in :data:`AMBIGUOUS` needs at least this many inhabitants to be found
 #: in text: "Valencia" (Spain, 790 000) and "Santiago" (Chile) are found, "Trang" (Thailand,
@@ -90,6 +93,15 @@ DENY = _words(
     """
 ) | {"Van Thanh"}  # a Vietnamese alternate name of Yuncheng (China), and a person's name
 
+#: Forms of :data:`DENY` that are words first and cities second ("van" the vehicle and the Dutch
+#: particle, "nice", "split", "reading"): found only right after a preposition of place ("in",
+#: "from", "to", "à", "de", "desde", "hacia"...) and when no capitalised word follows ("from
+#: Van to Istanbul", "à Nice", but not "a white van", "Hoang Van Long", "to Van Hung").
+AFTER_PLACE_CUE = _words("bath nice reading sale split van")
+_PLACE_CUE = re.compile(
+    r"(?:^|[^\w])(?i:in|at|from|to|via|near|towards|into|à|de|depuis|vers|desde|hacia|en|hasta)\s$"
+)
+
 #: Lower-case words that may stand inside a multi-word place name ("Port-au-Prince",
 #: "Rio de Janeiro", "Dar es Salaam"); every other word of a name must be capitalised.
 PARTICLES = _words(
@@ -100,7 +112,7 @@ PARTICLES = _words(
 )
 
 _KIND_RANK = {"country": 0, "region": 1, "island": 2, "city": 3}
-_MAX_WORDS = 4
+_MAX_WORDS = 8  # the longest form matched: "Las Palmas de Gran Canaria" has five words
 _MIN_LETTERS = 3
 _MIN_ALTERNATE_LETTERS = 5
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0640\u064b-\u065f\u0670])*")
@@ -153,7 +165,9 @@ class Place:
         """The properties of a Location entity (``odyssey/schema.toml``) for this place."""
         props: dict[str, str | float] = {"country": self.country, "kind": self.kind}
         if self.lat is not None and self.lon is not None:
-            props.update(latitude=self.lat, longitude=self.lon, geonames=self.id)
+            props.update(latitude=self.lat, longitude=self.lon)
+        if self.id.isdigit():
+            props["geonames"] = self.id
         return props
 
 
@@ -190,6 +204,10 @@ class _Gazetteer:
     by_key: dict[str, tuple[int, ...]]
     # The folded forms find_places may match, to the best place of that form.
     matchable: dict[str, int]
+    # The first word of each matchable form to the most words a form starting with it has.
+    longest: dict[str, int]
+    # The forms of AFTER_PLACE_CUE, to their best place.
+    cued: dict[str, int]
 
 
 def _rank(place: Place) -> tuple[int, int]:
@@ -267,28 +285,29 @@ def _load() -> _Gazetteer:
     # (key, place) pairs where the key is the place's own name (or any name of a country).
     canonical: set[tuple[str, int]] = set()
     with gzip.open(DATA_FILE, "rt", encoding="utf-8") as fh:
-        next(fh)  # header
-        for line in fh:
-            pid, kind, name, country, lat, lon, population, written = line.rstrip("\n").split("\t")
-            index = len(places)
-            places.append(
-                Place(
-                    id=pid,
-                    name=name,
-                    kind=kind,
-                    country=country,
-                    lat=float(lat) if lat else None,
-                    lon=float(lon) if lon else None,
-                    population=int(population or 0),
-                )
+        lines = list(fh)[1:]  # below the header
+    lines += EXTRA_FILE.read_text(encoding="utf-8").splitlines()[1:]
+    for line in lines:
+        pid, kind, name, country, lat, lon, population, written = line.rstrip("\n").split("\t")
+        index = len(places)
+        places.append(
+            Place(
+                id=pid,
+                name=name,
+                kind=kind,
+                country=country,
+                lat=float(lat) if lat else None,
+                lon=float(lon) if lon else None,
+                population=int(population or 0),
             )
-            own = form_key(name)
-            for form in written.split("|"):
-                key = form_key(form)
-                if key:
-                    forms.setdefault(key, set()).add(index)
-                    if kind == "country" or key == own:
-                        canonical.add((key, index))
+        )
+        own = form_key(name)
+        for form in written.split("|"):
+            key = form_key(form)
+            if key:
+                forms.setdefault(key, set()).add(index)
+                if kind == "country" or key == own:
+                    canonical.add((key, index))
     by_key = {
         key: tuple(sorted(indices, key=lambda i: _rank(places[i])))
         for key, indices in forms.items()
@@ -303,7 +322,15 @@ def _load() -> _Gazetteer:
             if _matchable(key, places[index], stop, (key, index) in canonical):
                 matchable[key] = index
                 break
-    return _Gazetteer(tuple(places), by_key, matchable)
+    longest: dict[str, int] = {}
+    for key in matchable:
+        first, *rest = key.split(" ")
+        if len(rest) < _MAX_WORDS:
+            longest[first] = max(longest.get(first, 0), len(rest) + 1)
+    cued = {
+        key: by_key[key][0] for key in (form_key(form) for form in AFTER_PLACE_CUE) if key in by_key
+    }
+    return _Gazetteer(tuple(places), by_key, matchable, longest, cued)
 
 
 def _arabic_variants(word: str) -> Iterator[tuple[int, str]]:
@@ -355,14 +382,15 @@ def find_places(text: str, language: str | None = None) -> list[tuple[int, int, 
     (countries first, then population); use :func:`lookup` for the alternatives.
     """
     gazetteer = _load()
-    matchable = gazetteer.matchable
     extra_stop = _stop_words(language) if language and language not in _BASE_LANGUAGES else None
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     folded = [fold(word) for _, _, word in words]
     found: list[tuple[int, int, Place]] = []
     i = 0
     while i < len(words):
-        hit = _match_at(text, words, folded, i, matchable, extra_stop)
+        hit = _match_at(text, words, folded, i, gazetteer, extra_stop) or _cued_at(
+            text, words, folded, i, gazetteer
+        )
         if hit is None:
             i += 1
             continue
@@ -372,12 +400,32 @@ def find_places(text: str, language: str | None = None) -> list[tuple[int, int, 
     return found
 
 
+def _cued_at(
+    text: str,
+    words: list[tuple[int, int, str]],
+    folded: list[str],
+    i: int,
+    gazetteer: _Gazetteer,
+) -> tuple[int, int, int] | None:
+    """A form of :data:`AFTER_PLACE_CUE` at word ``i`` where a place cue stands before it."""
+    index = gazetteer.cued.get(folded[i])
+    start, end, word = words[i]
+    if index is None or not word.istitle():
+        return None
+    following = words[i + 1][2] if i + 1 < len(words) else ""
+    if following[:1].isupper() and text[end : words[i + 1][0]] in {" ", "-"}:
+        return None  # "to Van Hung": a name goes on
+    if not _PLACE_CUE.search(text, max(0, start - 10), start):
+        return None
+    return 1, start, index
+
+
 def _match_at(
     text: str,
     words: list[tuple[int, int, str]],
     folded: list[str],
     i: int,
-    matchable: dict[str, int],
+    gazetteer: _Gazetteer,
     extra_stop: frozenset[str] | None,
 ) -> tuple[int, int, int] | None:
     """The longest name starting at word ``i``: (number of words, span start, place index)."""
@@ -385,10 +433,14 @@ def _match_at(
     arabic = _is_arabic(first)
     if not arabic and (not _capitalised(first) or (len(first) <= 3 and first.isupper())):
         return None  # lower case, or an acronym ("UWA")
+    firsts = list(_arabic_variants(folded[i])) if arabic else [(0, folded[i])]
+    most = max(gazetteer.longest.get(head, 0) for _, head in firsts)
+    if not most:
+        return None  # no name starts with this word
     # How many words may form one name: joined by a space, hyphen, apostrophe or dot, in the
     # same script, capitalised (Latin) or particles in between.
     last = i
-    while last + 1 < len(words) and last - i + 1 < _MAX_WORDS:
+    while last + 1 < len(words) and last - i + 1 < most:
         gap = text[words[last][1] : words[last + 1][0]]
         following = words[last + 1][2]
         if gap not in _JOINS or _is_arabic(following) != arabic:
@@ -398,14 +450,13 @@ def _match_at(
         if not arabic and not _capitalised(following) and folded[last + 1] not in PARTICLES:
             break
         last += 1
-    firsts = list(_arabic_variants(folded[i])) if arabic else [(0, folded[i])]
     for end in range(last, i - 1, -1):
         if not arabic and not _capitalised(words[end][2]):
             continue  # a name ends on a capitalised word
         tail = " ".join(folded[i + 1 : end + 1])
         for offset, head in firsts:
             key = f"{head} {tail}" if tail else head
-            index = matchable.get(key)
+            index = gazetteer.matchable.get(key)
             if index is None or (extra_stop and end == i and key in extra_stop):
                 continue
             return end - i + 1, words[i][0] + offset, index

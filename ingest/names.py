@@ -243,19 +243,23 @@ def name_spans(
     for start, end in _organisations(text):
         add(start, end, "Organization", "rule:organisation", RULE_CONFIDENCE)
     runs = _runs(text, _tokens(text, language))
+    places = find_places(text, language)
+    whole_places = {(start, end) for start, end, _ in places}
     surnames: set[str] = set()
     weak: list[tuple[int, int, list[_Token]]] = []
     for start, end, run, strong in _people(text, runs, ents):
         if not strong:
             weak.append((start, end, run))
             continue
+        if (start, end) in whole_places:
+            continue  # "GRAN CANARIA" in prose is the island: a known place wins over a name
         before = len(found)
         add(start, end, "Person", "rule:name", RULE_CONFIDENCE)
         if len(found) > before:
             surnames.update(_capital_parts(run))
     persons = [(s.start, s.end) for s in found if s.type == "Person"]
     inside_names = [(r[0].start, r[-1].end) for r in runs if len(r) > 1]
-    for start, end, place in find_places(text, language):
+    for start, end, place in places:
         if (
             _overlaps(start - 1, end + 1, persons)  # "Leydi VALENCIA": part of a name
             or any(a <= start and end <= b and (a, b) != (start, end) for a, b in inside_names)

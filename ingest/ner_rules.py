@@ -15,6 +15,10 @@ True
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from odyssey.ingest.lexicon import Lexicon
 
 # Never entities: bureau names, the acronyms of the trade, currency codes, dates of birth.
 _NOISE = re.compile(
@@ -61,3 +65,53 @@ def retype(kind: str, text: str) -> str | None:
     ):
         return "Person"
     return kind
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# What may stand between a sentence's end and its first word: spaces, opening marks, bullets.
+_OPENERS = frozenset("¿¡\"“«'‘(*•·-–—")
+_ENDS = frozenset(".!?:;\n")
+
+
+def at_sentence_start(text: str, pos: int) -> bool:
+    """True when the word at ``pos`` begins a text, a line, a sentence or a numbered point."""
+    i = pos
+    while i > 0 and ((text[i - 1].isspace() and text[i - 1] != "\n") or text[i - 1] in _OPENERS):
+        i -= 1
+    if i == 0 or text[i - 1] in _ENDS:
+        return True
+    return text[i - 1] == ")" and i >= 2 and text[i - 2].isdigit()  # "3) Rogamos..."
+
+
+def proper_words(text: str) -> frozenset[str]:
+    """The words written capitalised inside a sentence somewhere in ``text``: names there."""
+    return frozenset(
+        m.group()
+        for m in _WORD.finditer(text)
+        if m.group()[0].isupper() and not at_sentence_start(text, m.start())
+    )
+
+
+def sentence_start_trimmed(
+    text: str, start: int, end: int, lexicon: Lexicon, proper: frozenset[str]
+) -> int | None:
+    """The start of an NER entity once the common words that open a sentence are left out.
+
+    A capital at the start of a sentence says nothing, and the small models take such words
+    for names (Spanish ``Adjunto``, ``Rogamos``, ``¿Podéis``; English ``Update``). An entity
+    of one word there is dropped (None) when the word is a common word of the language
+    (``lexicon``) and the text never writes it capitalised inside a sentence (``proper``:
+    ``Rosa`` in "… met Rosa" is a name wherever it stands). An entity of several words only
+    loses its leading stop words (``Según Carlos RUIZ``): a first name that is also a
+    common word (``Rosa``, ``María``) stays in a full name.
+    """
+    words = list(_WORD.finditer(text, start, end))
+    if not words or not at_sentence_start(text, words[0].start()):
+        return start
+    if len(words) == 1:
+        word = words[0].group()
+        return None if lexicon.is_common(word) and word not in proper else start
+    for i, m in enumerate(words[:-1]):
+        if m.group().lower() not in lexicon.stop:
+            return start if i == 0 else m.start()
+    return words[-1].start()

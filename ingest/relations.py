@@ -84,6 +84,18 @@ COOCCURRENCE_CONFIDENCE = 0.35
 MAX_PAIRS_PER_SENTENCE = 40
 #: Two of these in one sentence are a list, not a relation.
 _NEVER_PAIRED_WITH_ITSELF = IDENTIFIER_TYPES | {"Location", "Address"}
+#: A request to check a list ("Please check the following: passport X, phone Y, vehicle Z";
+#: "merci de vérifier les éléments suivants"; "rogamos comprueben los siguientes datos"):
+#: the words before its items are labels ("passport", "IBAN"), not cues of a relation
+#: between them. A request word and then a colon or "the following" before the first mention.
+_REQUEST_LIST = re.compile(
+    r"(?i:\b(?:please|kindly|request(?:ed)?|check|verify|confirm|search|query|run|identify|"
+    r"merci de|pri[èe]re de|v[ée]rifi\w*|contr[ôo]l\w*|consult\w*|identifi\w*|"
+    r"rogamos|ruego|solicit\w*|comprob\w*|compru[ée]b\w*|verifi\w*)\b|يرجى|نرجو|التحقق|التأكد)"
+    r"[^.!?\n]*?(?:\b(?i:following|suivant\w*|siguientes?)\b|التالية|التالي|:)"
+)
+#: What separates two items of a list.
+_ITEM_SEPARATOR = re.compile(r"[,;،؛\n]|\s(?:and|et|y|e)\s|\sو")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,17 +128,26 @@ def relations_in_sentence(
     types (either way round) and whose cue is written between them; failing that,
     a cue before the first mention in the same sentence types it with less
     confidence ("Passport and phone of the suspect: ..."). Untyped pairs are
-    ``ASSOCIATED_WITH``, except two identifiers or two places of the same type.
+    ``ASSOCIATED_WITH``, except two identifiers or two places of the same type. Two items
+    of a list that a request asks to check (:data:`_REQUEST_LIST`) are only
+    ``ASSOCIATED_WITH``: their labels ("passport", "vehicle") are no cues between them.
     """
     found: list[Relation] = []
     pairs = [(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :]]
     if len(pairs) > MAX_PAIRS_PER_SENTENCE:
         pairs = list(pairwise(spans))
     before: dict[int, dict[str, re.Match[str] | None]] = {}  # cues searched before a mention
+    request = bool(spans) and _REQUEST_LIST.search(text, sentence[0], spans[0].start) is not None
     for a, b in pairs:
-        relation = _typed(a, b, text[a.end : b.start], CUE_CONFIDENCE) or _typed(
-            a, b, text[sentence[0] : a.start], CUE_CONFIDENCE - 0.15, before.setdefault(a.start, {})
-        )
+        relation = None
+        if not (request and _ITEM_SEPARATOR.search(text, a.end, b.start)):  # not two list items
+            relation = _typed(a, b, text[a.end : b.start], CUE_CONFIDENCE) or _typed(
+                a,
+                b,
+                text[sentence[0] : a.start],
+                CUE_CONFIDENCE - 0.15,
+                before.setdefault(a.start, {}),
+            )
         if relation is None and not (a.type == b.type and a.type in _NEVER_PAIRED_WITH_ITSELF):
             relation = Relation("ASSOCIATED_WITH", a.index, b.index, COOCCURRENCE_CONFIDENCE, None)
         if relation is not None:

@@ -149,3 +149,43 @@ def test_big_input_runs() -> None:
     spans = find_places(text)
     assert len(spans) == 5 * (1_000_000 // len(chunk) + 1)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_a_name_of_five_words_is_one_place() -> None:
+    text = "Desembarcaron en Las Palmas de Gran Canaria el lunes."
+    assert found(text, "es") == [("Las Palmas de Gran Canaria", "Las Palmas de Gran Canaria", "ES")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "written", "name", "kind"),
+    [
+        ("Ils ont été transférés à Koufra puis au nord.", "fr", "Koufra", "Kufra", "region"),
+        ("نقلوا إلى الكفرة ثم إلى الشمال", "ar", "الكفرة", "Kufra", "region"),
+        ("The dinghy reached Lesvos at dawn.", "en", "Lesvos", "Lesbos", "island"),
+        ("La patera llegó a Gran Canaria.", "es", "Gran Canaria", "Gran Canaria", "island"),
+        ("Le navire a fait route vers la Sicile.", "fr", "Sicile", "Sicily", "island"),
+    ],
+)
+def test_islands_and_regions_that_geonames_city_files_lack(
+    text: str, language: str, written: str, name: str, kind: str
+) -> None:
+    (hit,) = [p for s, e, p in find_places(text, language) if text[s:e] == written]
+    assert (hit.name, hit.kind) == (name, kind)
+    assert "geonames" not in hit.properties()  # a hand-compiled place claims no GeoNames id
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("He was moved from Van to Istanbul by lorry.", ["Van", "Istanbul"]),
+        ("Ils sont partis de Van vers Istanbul.", ["Van", "Istanbul"]),
+        ("A white Van was stopped near Dover.", ["Dover"]),  # a vehicle
+        ("The phone belongs to Van Long NGUYEN.", []),  # a name goes on after it
+        ("The file of Jan van Dijk", []),  # the Dutch particle
+        ("The meeting took place in Nice.", ["Nice"]),
+    ],
+)
+def test_a_city_named_like_a_word_is_found_only_after_a_place_cue(
+    text: str, places: list[str]
+) -> None:
+    assert [written for written, _, _ in found(text, "en")] == places
