@@ -397,6 +397,8 @@ def test_quoted_vessel_name_without_its_prefix() -> None:
         ("IMO n° 9074729", "9074729"),  # behind a label word, the number alone
         ("IMO No. 9074729", "9074729"),
         ("IMO رقم 9074729", "9074729"),
+        ("IMO n.º 9074729", "9074729"),  # Spanish "número"
+        ("IMO núm. 9074729", "9074729"),
     ],
 )
 def test_imo_written_forms(form: str, mention: str) -> None:
@@ -413,6 +415,8 @@ def test_imo_written_forms(form: str, mention: str) -> None:
         ("le remorqueur Sidi Bousaid, IMO 9074729, a quitté", "Sidi Bousaid", "IMO9074729"),
         ("el buque «Estrella del Mar» zarpó", "Estrella del Mar", "ESTRELLA DEL MAR"),
         ("غادر قارب الصيد YASMINE بنغازي", "YASMINE", "YASMINE"),
+        ("غادر زورق القطر Kaptan Mehmet ميناء طرابلس", "Kaptan Mehmet", "KAPTAN MEHMET"),
+        ("على متن مركب الشحن Nour Al Houda الراسي", "Nour Al Houda", "NOUR AL HOUDA"),
     ],
 )
 def test_vessel_names_behind_a_vessel_word(text: str, name: str, value: str) -> None:
