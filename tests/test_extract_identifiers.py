@@ -600,3 +600,31 @@ def test_a_two_megabyte_report_completes_and_finds_every_planted_identifier() ->
 def test_docstring_examples_hold(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "plate"),
+    [
+        ("the owner of the vehicle registered DK7159NN; thanks", "en", "DK7159NN"),
+        ("le propriétaire du véhicule immatriculé DK7836DY ;", "fr", "DK7836DY"),
+        ("un coche de color blanco con matrícula 40500A99. La sociedad", "es", "40500A99"),
+        ("سيارة لونها رمادي تحمل لوحة التسجيل 07924B47. أفاد", "ar", "07924B47"),
+    ],
+)
+def test_eight_character_plates_without_separators(text: str, language: str, plate: str) -> None:
+    f = one(text, "Vehicle", language=language)
+    assert written(text, f) == plate and f.value == plate
+
+
+def test_arabic_number_word_keeps_the_letter_prefix_of_a_passport_number() -> None:
+    text = "وقدم جواز سفر أردني رقم N 622448 عند العبور."
+    f = one(text, "IdentityDocument", language="ar")
+    assert written(text, f) == "N 622448"
+    assert f.value == "passport:JO:N622448"
+
+
+def test_id_number_in_blocks_of_four_digits() -> None:
+    text = "mediante el documento de identidad 5887 4357 7691, expedido por la India"
+    f = one(text, "IdentityDocument", language="es")
+    assert written(text, f) == "5887 4357 7691"
+    assert f.value.endswith(":588743577691")

@@ -94,15 +94,17 @@ _METHOD = {
 
 # The number: optional 1-3 capitals and a blank or dash ("P 1234567"), then a
 # digit and letters/digits, optionally a dash and a check letter ("12345678-Z").
-# Or digits grouped by dots ("1.109.967.738", a Colombian cédula).
+# Or digits grouped by dots ("1.109.967.738", a Colombian cédula), or in blocks of four
+# ("5887 4357 7691", as national ID cards such as India's print them).
 # Not part of a longer token, a date or a reference.
 _NUMBER = re.compile(
-    r"(?<![\w+])(?:(?P<prefix>[A-Z]{1,3}[ \-]?)?[0-9][0-9A-Z]{3,13}(?:-[A-Z])?"
+    r"(?<![\w+])(?:[0-9]{4}(?: [0-9]{4}){2,3}"
+    r"|(?P<prefix>[A-Z]{1,3}[ \-]?)?[0-9][0-9A-Z]{3,13}(?:-[A-Z])?"
     r"|[0-9]{1,3}(?:\.[0-9]{3}){2,3})"
     r"(?![\w+]|[\-/.,][0-9A-Za-z])"
 )
 # Filler words that already say "number": after them a prefix is part of the number.
-_NUMBER_WORDS = frozenset({"no", "n", "nr", "num", "number", "numéro", "numero", "número"})
+_NUMBER_WORDS = frozenset({"no", "n", "nr", "num", "number", "numéro", "numero", "número", "رقم"})
 # Fillers that look like a prefix: "NO 1234567", "N 1234567".
 _NOT_PREFIXES = frozenset({"N", "NO", "NR", "NUM", "NB", "ID"})
 _DNI_SHAPE = re.compile(r"[0-9]{8}[A-Z]")

@@ -63,7 +63,7 @@ _PLATE = re.compile(
     _START
     + "(?:"
     + "|".join(f"(?P<{cc}>{p})" for cc, p in _SPECIFIC.items())
-    + r"|(?P<XX>[A-Z0-9]{1,7}(?:[ \-][A-Z0-9]{1,7}){0,2})"
+    + r"|(?P<XX>[A-Z0-9]{1,8}(?:[ \-][A-Z0-9]{1,8}){0,2})"
     + ")"
     + _END
 )
