@@ -139,24 +139,7 @@ class Extractor:
         doc, offset = res.document, src.body_start
         region = country_of_ncb(doc.originating_ncb)
         body = doc.text[offset:]
-        taken: list[tuple[int, int]] = []
-        for found in find_identifiers(body, default_region=region, language=doc.language):
-            ent = Entity(
-                entity_id(found.type, found.value),
-                found.type,
-                found.value,
-                properties=found.properties,
-            )
-            self._mention(
-                res,
-                ent,
-                offset + found.start,
-                offset + found.end,
-                found.method,
-                found.confidence,
-                found.value,
-            )
-            taken.append((found.start, found.end))
+        taken = self._identifiers(res, body, offset, region)
         ents = []
         words = lexicon(doc.language)
         proper: frozenset[str] | None = None
@@ -173,12 +156,14 @@ class Extractor:
             if _plausible_name(written) and (kind := retype(kind, written)) is not None:
                 ents.append((start, ent.end_char, kind))
         spans = [(offset, s) for s in name_spans(body, ents, taken, doc.language)]
-        for written in src.spans:  # places named in the subject line ("from Egypt to Italy")
+        for written in src.spans:  # the subject line: "OBJET : véhicule GH-417-KT, Calais"
             if written.name == "subject":
                 subject = doc.text[written.start : written.end]
+                held = self._identifiers(res, subject, written.start, region)
                 spans.extend(
                     (written.start, NameSpan(s, e, "Location", "gazetteer:subject", 0.8, place))
                     for s, e, place in find_places(subject, doc.language)
+                    if not any(s < b and a < e for a, b in held)
                 )
         labels = [" ".join(doc.text[b + s.start : b + s.end].split()) for b, s in spans]
         described = [
@@ -213,6 +198,30 @@ class Extractor:
         self._links_by_sentence(
             res, [(offset + s.start_char, offset + s.end_char) for s in parsed.sents]
         )
+
+    def _identifiers(
+        self, res: Extraction, text: str, base: int, region: str | None
+    ) -> list[tuple[int, int]]:
+        """Mention the identifiers found in ``text`` (at ``base`` in the document); their spans."""
+        taken: list[tuple[int, int]] = []
+        for found in find_identifiers(text, default_region=region, language=res.document.language):
+            ent = Entity(
+                entity_id(found.type, found.value),
+                found.type,
+                found.value,
+                properties=found.properties,
+            )
+            self._mention(
+                res,
+                ent,
+                base + found.start,
+                base + found.end,
+                found.method,
+                found.confidence,
+                found.value,
+            )
+            taken.append((found.start, found.end))
+        return taken
 
     def _links_by_sentence(self, res: Extraction, sentences: list[tuple[int, int]]) -> None:
         mentions = sorted(range(len(res.mentions)), key=lambda i: res.mentions[i].start)

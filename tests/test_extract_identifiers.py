@@ -628,3 +628,32 @@ def test_id_number_in_blocks_of_four_digits() -> None:
     f = one(text, "IdentityDocument", language="es")
     assert written(text, f) == "5887 4357 7691"
     assert f.value.endswith(":588743577691")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "plates"),
+    [
+        ("tracteur immatriculé GH-417-KT, semi-remorque DK-902-LB, exploité", "fr", ["GH417KT", "DK902LB"]),
+        ("una furgoneta Peugeot Partner 2940 JTG fue vista en el puerto", "es", ["2940JTG"]),
+        ("Scania unit, reg HX68 VNP, pulling a Bulgarian-plated curtainsider CA 4719 PX", "en",
+         ["HX68VNP", "CA4719PX"]),
+        ("the truck 2024 model with 3 axles and a van with 12 people", "en", []),
+    ],
+)  # fmt: skip
+def test_plates_behind_vehicle_nouns_and_shorthand(
+    text: str, language: str, plates: list[str]
+) -> None:
+    found = [f for f in find_identifiers(text, language=language) if f.type == "Vehicle"]
+    assert [f.value for f in found] == plates
+    assert all(written(text, f) for f in found)
+
+
+def test_a_cued_identifier_written_again_bare_is_the_same_identifier() -> None:
+    text = (
+        "Le tracteur immatriculé GH-417-KT a été contrôlé. Le navire SEA FALCON (IMO 8712207) "
+        "est en cause. Vérifier les passages de GH-417-KT par Zeebrugge. SEA FALCON est géré "
+        "par une société de Majuro. GH-417-KTX n'est pas le même."
+    )
+    found = find_identifiers(text, language="fr")
+    repeats = [(written(text, f), f.value) for f in found if f.method == "rule:repeat"]
+    assert repeats == [("GH-417-KT", "GH417KT"), ("SEA FALCON", "IMO8712207")]

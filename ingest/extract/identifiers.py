@@ -21,6 +21,7 @@ from odyssey.ingest.extract.documents import find_documents
 from odyssey.ingest.extract.emails import find_emails
 from odyssey.ingest.extract.found import Found
 from odyssey.ingest.extract.phones import check_region, find_phones
+from odyssey.ingest.extract.repeats import repeats
 from odyssey.ingest.extract.vehicles import find_plates
 from odyssey.ingest.extract.vessels import find_vessels
 
@@ -57,7 +58,8 @@ def find_identifiers(
     found.extend(find_documents(folded, pick_languages(language, documents.LANGUAGES)))
     found.extend(find_plates(folded, pick_languages(language, vehicles.LANGUAGES)))
     found.extend(find_phones(folded, region))
-    return resolve_overlaps(found)
+    kept = resolve_overlaps(found)
+    return resolve_overlaps([*kept, *repeats(folded, kept)])
 
 
 def resolve_overlaps(found: Iterable[Found]) -> list[Found]:

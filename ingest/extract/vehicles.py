@@ -10,7 +10,8 @@ token of 4 to 10 letters and digits holding a digit (``5-123456``, ``KA 1234``)
 is taken with a lower confidence. A country written near the plate ("Italian
 plate", "registered in Libya", "immatriculé en Italie", "(Morocco)") wins over
 the format's. The value is the plate upper-cased without blanks and dashes.
-A plate in brackets right before "driven by" ("the white van (EN-039-SY) driven
+Behind a noun for a vehicle ("semi-remorque", "furgoneta Peugeot Partner"), only a plate in
+one of those country formats is taken. A plate in brackets right before "driven by" ("the white van (EN-039-SY) driven
 by", "(WR 804 XR) conduit par", "(VJA 987) conducido por", "يقودها") needs no
 other cue. Behind a cue a plate of digits alone (``9992182``, ``5 595105``) is
 taken when it has 5 to 8 digits (a year has four). Plates in Arabic letters and
@@ -33,6 +34,9 @@ _CUES: dict[str, tuple[str, ...]] = {
         r"number\s+plates?",
         r"registration(?:\s+(?:plates?|numbers?|no|mark))?",
         r"plates?(?:\s+numbers?)?",
+        r"plated",  # "a Bulgarian-plated curtainsider CA 4719 PX"
+        r"reg\.?",  # police shorthand: "reg HX68 VNP"
+        r"vrm",  # vehicle registration mark (UK)
         r"(?:vehicle|car|truck|van|lorry|minibus|bus|pick-?up|suv|motorbike)s?\s+registered",
     ),
     "fr": (
@@ -49,6 +53,26 @@ _CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 LANGUAGES = tuple(_CUES)
+
+# Nouns for a vehicle: behind one, only a plate in a format that names its country is taken
+# ("semi-remorque DK-902-LB", "furgoneta Peugeot Partner 2940 JTG"): a bare token of digits
+# and letters after "truck" is as likely a model, a count or a reference.
+_VEHICLE_NOUNS: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"cars?", r"vans?", r"trucks?", r"lorr(?:y|ies)", r"(?:semi-?)?trailers?",
+        r"tractor(?:\s+units?)?", r"minibus(?:es)?", r"coach(?:es)?", r"motorbikes?",
+        r"pick-?ups?", r"suvs?", r"vehicles?", r"units?", r"curtainsiders?",
+    ),
+    "fr": (
+        r"voitures?", r"v[ée]hicules?", r"camions?(?:nettes?)?", r"fourgon(?:nette)?s?",
+        r"(?:semi-)?remorques?", r"tracteurs?", r"utilitaires?", r"motos?", r"autocars?",
+    ),
+    "es": (
+        r"coches?", r"veh[íi]culos?", r"cami[óo]n(?:es)?", r"furgonetas?", r"furg[óo]n(?:es)?",
+        r"(?:semi)?remolques?", r"turismos?", r"motos?", r"autocar(?:es)?", r"tractoras?",
+    ),
+    "ar": (r"سيارة", r"السيارة", r"شاحنة", r"الشاحنة", r"مركبة", r"المركبة", r"حافلة"),
+}  # fmt: skip
 
 _SPECIFIC = {
     "FR": r"[A-Z]{2}-[0-9]{3}-[A-Z]{2}",
@@ -77,11 +101,15 @@ _DATE_LIKE = re.compile(r"[0-9]{1,4}-[0-9]{1,2}-[0-9]{1,4}")
 _GROUP_START = re.compile(r"[ \-](?=[A-Z0-9])")
 
 
-@lru_cache(maxsize=16)
-def _cue_pattern(languages: tuple[str, ...]) -> re.Pattern[str]:
-    forms = [f for lang in languages for f in _CUES[lang]]
+@lru_cache(maxsize=32)
+def _cue_pattern(languages: tuple[str, ...], nouns: bool = False) -> re.Pattern[str]:
+    forms = [f for lang in languages for f in (_VEHICLE_NOUNS if nouns else _CUES)[lang]]
     forms.sort(key=len, reverse=True)
     return re.compile(r"(?<![A-Za-z])(?:" + "|".join(forms) + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+def _format_named(m: re.Match[str]) -> bool:
+    return m.lastgroup != "XX"
 
 
 def _plate_ok(m: re.Match[str]) -> bool:
@@ -110,9 +138,11 @@ def find_plates(text: str, languages: Iterable[str] = LANGUAGES) -> Iterator[Fou
         m = _PLATE.fullmatch(text, d.start("plate"), d.end("plate"))
         if m is not None and _plate_ok(m):
             yield _found(text, m, country_after(text, d.end()))
-    cue = _cue_pattern(tuple(languages))
-    for c in cue.finditer(text):
-        reach = walk_to_number(text, c.end(), _PLATE, _plate_ok)
+    languages = tuple(languages)
+    cued = [(c, _plate_ok) for c in _cue_pattern(languages).finditer(text)]
+    cued += [(c, _format_named) for c in _cue_pattern(languages, nouns=True).finditer(text)]
+    for c, accept in cued:
+        reach = walk_to_number(text, c.end(), _PLATE, accept)
         if reach is None:
             continue
         said = (
