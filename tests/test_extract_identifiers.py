@@ -657,3 +657,19 @@ def test_a_cued_identifier_written_again_bare_is_the_same_identifier() -> None:
     found = find_identifiers(text, language="fr")
     repeats = [(written(text, f), f.value) for f in found if f.method == "rule:repeat"]
     assert repeats == [("GH-417-KT", "GH417KT"), ("SEA FALCON", "IMO8712207")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "number"),
+    [
+        (
+            "ABDELRAHMAN Mohamed, DOB 12.03.1987, PP no. LY7741208 (issued Tripoli)",
+            "en",
+            "LY7741208",
+        ),
+        ("صاحب بطاقة التعريف الوطنية عدد 07412385، والقاطن بصفاقس", "ar", "07412385"),
+    ],
+)
+def test_telegraphic_and_maghreb_document_cues(text: str, language: str, number: str) -> None:
+    f = one(text, "IdentityDocument", language=language)
+    assert written(text, f) == number

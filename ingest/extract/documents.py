@@ -32,7 +32,7 @@ from odyssey.ingest.extract.found import Found
 # Cue words per language and document kind (case-insensitive).
 _CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
-        "passport": (r"passports?",),
+        "passport": (r"passports?", r"(?-i:PP)"),  # "PP no. LY7741208" in telegraphic style
         "travel_document": (
             r"travel\s+documents?",
             r"(?:falsified|forged|fake|false|counterfeit|fraudulent)\s+(?:travel\s+)?documents?",
@@ -78,6 +78,7 @@ _CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "id_card": (
             r"بطاق(?:ة|ه)\s+(?:ال)?هوي(?:ة|ه|ته|تها)",
             r"البطاق(?:ة|ه)\s+الشخصي(?:ة|ه)",
+            r"بطاق(?:ة|ه)\s+(?:ال)?تعريف(?:\s+(?:ال)?وطني(?:ة|ه))?",  # Maghreb usage
             r"الرقم\s+الوطني",
         ),
         "residence_permit": (r"(?:بطاق(?:ة|ه)|تصريح|رخص(?:ة|ه))\s+(?:ال)?إقام(?:ة|ه)",),
