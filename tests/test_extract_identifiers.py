@@ -673,3 +673,16 @@ def test_a_cued_identifier_written_again_bare_is_the_same_identifier() -> None:
 def test_telegraphic_and_maghreb_document_cues(text: str, language: str, number: str) -> None:
     f = one(text, "IdentityDocument", language=language)
     assert written(text, f) == number
+
+
+def test_document_numbers_under_a_document_column_of_a_pipe_table() -> None:
+    text = (
+        "Subjects identified:\n\n"
+        "| # | Nombre | Nacionalidad | Pasaporte | Teléfono |\n"
+        "|---|--------|--------------|-----------|----------|\n"
+        "| 1 | OKAFOR, Chinedu | nigeriana | B01938274 | +234 706 118 4402 |\n"
+        "| 2 | AL-WARFALLI Omar | Libia | sin datos | +218 91 234 5678 |\n"
+        "\n| Ref | Code |\n| 1 | B01938275 |\n"  # another table: no document column
+    )
+    found = [f for f in find_identifiers(text, language="es") if f.type == "IdentityDocument"]
+    assert [(written(text, f), f.value) for f in found] == [("B01938274", "passport:NG:B01938274")]

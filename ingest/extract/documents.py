@@ -26,7 +26,12 @@ from functools import lru_cache
 from stdnum.es import dni, nie
 
 from odyssey.ingest.extract._text import compact, walk_to_number
-from odyssey.ingest.extract.countries import country_after, country_before, country_in_words
+from odyssey.ingest.extract.countries import (
+    country_after,
+    country_before,
+    country_in_words,
+    nationality_of_value,
+)
 from odyssey.ingest.extract.found import Found
 
 # Cue words per language and document kind (case-insensitive).
@@ -143,9 +148,59 @@ def _strip_filler_prefix(m: re.Match[str], said_number: bool) -> tuple[int, str]
     return m.start(), compact(m.group())
 
 
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
+_CELL = re.compile(r"[^|]+")
+
+
+def _table_cells(text: str, cue: re.Pattern[str]) -> Iterator[tuple[str, int, int, str | None]]:
+    """``(kind, start, end, country)`` of the cells of a pipe table (Markdown, or pasted from
+    a spreadsheet) that stand under a document column ("| Passport / ID |", "| Pasaporte |");
+    ``country`` is the first nationality written as a whole cell of the row, if any."""
+    columns: dict[int, str] = {}
+    previous_end = -2
+    for row in _TABLE_ROW.finditer(text):
+        if row.start() != previous_end + 1:  # a new table starts: its first row is the header
+            columns = {}
+            cells = list(_CELL.finditer(text, row.start(), row.end()))
+            for i, cell in enumerate(cells):
+                c = cue.search(cell.group())
+                if c is not None:
+                    columns[i] = c.lastgroup or "passport"
+        elif columns:
+            cells = list(_CELL.finditer(text, row.start(), row.end()))
+            country = next(
+                (iso for c in cells if (iso := nationality_of_value(c.group())) is not None), None
+            )
+            for i, kind in columns.items():
+                if i < len(cells):
+                    cell = cells[i]
+                    stripped = cell.group().strip()
+                    start = (
+                        cell.start() + cell.group().index(stripped) if stripped else cell.start()
+                    )
+                    yield kind, start, start + len(stripped), country
+        previous_end = row.end()
+
+
 def find_documents(text: str, languages: Iterable[str] = LANGUAGES) -> Iterator[Found]:
-    """Document numbers behind cue words in ``text``, keyed ``kind:COUNTRY:NUMBER``."""
+    """Document numbers behind cue words in ``text``, keyed ``kind:COUNTRY:NUMBER``.
+
+    A cell under a document column of a pipe table counts as behind its cue.
+    """
     cue = _cue_pattern(tuple(languages))
+    for kind, start, end, country in _table_cells(text, cue):
+        m = _NUMBER.fullmatch(text, start, end)
+        if m is not None and _number_ok(m):
+            number, country = compact(m.group()), country or "XX"
+            yield Found(
+                start=start,
+                end=end,
+                type="IdentityDocument",
+                value=f"{kind}:{country}:{number}",
+                method=_METHOD[kind],
+                confidence=0.8,
+                properties={"kind": kind, "number": number, "country": country},
+            )
     for c in cue.finditer(text):
         kind = c.lastgroup or "passport"
         reach = walk_to_number(text, c.end(), _NUMBER, _number_ok)
