@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from odyssey.ingest import nlp as nlp_models
@@ -31,7 +31,7 @@ from odyssey.ingest.mapping import Mapping, builtin_mappings, choose_mapping
 from odyssey.ingest.names import NameSpan, name_spans
 from odyssey.ingest.nationality import with_nationality_code
 from odyssey.ingest.ncbs import country_of_ncb
-from odyssey.ingest.ner_rules import proper_words, retype, sentence_start_trimmed
+from odyssey.ingest.ner_rules import person_span, proper_words, retype, sentence_start_trimmed
 from odyssey.ingest.readers import SourceDocument
 from odyssey.ingest.readers.header import parse_date
 from odyssey.ingest.relations import Span, relations_in_sentence
@@ -155,7 +155,14 @@ class Extractor:
             written = body[start : ent.end_char]
             if _plausible_name(written) and (kind := retype(kind, written)) is not None:
                 ents.append((start, ent.end_char, kind))
-        spans = [(offset, s) for s in name_spans(body, ents, taken, doc.language)]
+        spans = []
+        for span in name_spans(body, ents, taken, doc.language):
+            if span.type == "Person" and span.place is None:
+                kept = person_span(body, span.start, span.end)
+                if kept is None:
+                    continue
+                span = replace(span, start=kept[0], end=kept[1])
+            spans.append((offset, span))
         for written in src.spans:  # the subject line: "OBJET : véhicule GH-417-KT, Calais"
             if written.name == "subject":
                 subject = doc.text[written.start : written.end]

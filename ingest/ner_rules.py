@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from odyssey.ingest.extract.countries import nationality_of_value
+
 if TYPE_CHECKING:
     from odyssey.ingest.lexicon import Lexicon
 
@@ -65,6 +67,38 @@ def retype(kind: str, text: str) -> str | None:
     ):
         return "Person"
     return kind
+
+
+# Titles, ranks and greetings written before a name, not part of it ("DS Gareth Price",
+# "Mrs Joy OSAGIE-IDAHOSA", "Ciao Sophie"); each needs a capitalised word after it.
+_BEFORE_NAME = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|DS|DI|DC|DCI|DSU|PC|Sgt|Insp|Capt|Mme|Mlle|Sr|Sra|Srta|"
+    r"Dear|Hi|Hello|Ciao|Bonjour|Hola|Cher|Ch[èe]re|Estimad[oa])\.?\s+)+(?=[A-ZÀ-Ý])"
+)
+# Vehicle makes: "Toyota Hilux", "Fiat Doblò" are vehicles, not people. ("Mercedes" is
+# left out: it is a given name too.)
+_MAKES = frozenset({
+    "toyota", "volkswagen", "vw", "fiat", "peugeot", "renault", "citroen", "citroën", "ford",
+    "opel", "nissan", "hyundai", "kia", "mitsubishi", "iveco", "scania", "volvo", "daf", "bmw",
+    "audi", "seat", "skoda", "škoda", "dacia", "isuzu", "mazda", "honda", "suzuki", "lada",
+    "chevrolet",
+})  # fmt: skip
+
+
+def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a Person found at ``text[start:end]`` without a title or greeting before
+    it; None when it is no person: a nationality or country ("Bangladeshi"), a vehicle
+    ("Toyota Hilux")."""
+    lead = _BEFORE_NAME.match(text, start, end)
+    if lead is not None:
+        start = lead.end()
+    written = text[start:end]
+    if start >= end or nationality_of_value(written) is not None:
+        return None
+    words = written.split()
+    if words[0].casefold() in _MAKES and len(words) > 1 and not words[1].isupper():
+        return None
+    return start, end
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")

@@ -100,3 +100,28 @@ def test_a_known_place_of_several_words_wins_over_a_name() -> None:
         "Las Palmas de Gran Canaria", "Gran Canaria", "GRAN CANARIA", "Bani Walid",
     ]  # fmt: skip
     assert [t for kind, t in found if kind == "Person"] == ["KAMARA Ousmane"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mrs Joy OSAGIE-IDAHOSA", "Joy OSAGIE-IDAHOSA"),
+        ("DS Gareth Price", "Gareth Price"),
+        ("Ciao Sophie", "Sophie"),
+        ("Sra. María LÓPEZ", "María LÓPEZ"),
+        ("Mohamed SALEM", "Mohamed SALEM"),
+        ("Bangladeshi", None),
+        ("Toyota Hilux", None),
+        ("Fiat Doblò", None),
+        ("Mercedes GARCÍA", "Mercedes GARCÍA"),
+    ],
+)
+def test_person_spans_lose_titles_and_are_not_nationalities_or_vehicles(
+    text: str, expected: str | None
+) -> None:
+    from odyssey.ingest.ner_rules import person_span
+
+    body = f"Report: {text} was seen."
+    start = body.index(text)
+    kept = person_span(body, start, start + len(text))
+    assert (body[kept[0] : kept[1]] if kept else None) == expected
