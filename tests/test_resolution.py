@@ -288,6 +288,49 @@ def test_spellings_that_differ_at_the_end_meet_and_merge_with_a_shared_phone(
     assert _entity(store, a[one]) == _entity(store, b[other])
 
 
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        ("LE Van Nam", ["le", "van", "nam"]),  # Vietnamese Lê and Văn are name words
+        ("Lê Văn Nam", ["le", "van", "nam"]),
+        ("Juan DE LA CRUZ", ["juan", "cruz"]),  # a particle after a particle
+        ("Ludwig van Beethoven", ["ludwig", "beethoven"]),  # written in lower case
+        ("Abdou MAÏGA", ["abdou", "maiga"]),  # a given name, not "servant of"
+        ("MAÏGA Abdou", ["maiga", "abdou"]),
+        ("Abd al-Kader HAMMAMI", ["abdkader", "hammami"]),
+    ],
+)
+def test_particles_and_binders_are_told_from_name_words(written: str, words: list[str]) -> None:
+    assert [t.text for t in parse(written).tokens] == words
+
+
+def test_vietnamese_names_differing_in_the_surname_stay_apart(store: GraphStore) -> None:
+    """``LE Duc Cuong`` is not ``TRAN Duc Cuong``: dropping "Le" as an article made it a subset."""
+    a = _report(store, "TRAN Duc Cuong uses +84911111111.", ["TRAN Duc Cuong"], ("+84911111111",))
+    b = _report(store, "LE Duc Cuong uses +84911111111.", ["LE Duc Cuong"], ("+84911111111",))
+    c = _report(store, "Lê Đức Cường: +84911111111.", ["Lê Đức Cường"], ("+84911111111",))
+    resolve(store)
+    assert _entity(store, a["TRAN Duc Cuong"]) != _entity(store, b["LE Duc Cuong"])
+    assert _entity(store, b["LE Duc Cuong"]) == _entity(store, c["Lê Đức Cường"])
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Babatunde ADEYEMI", "Tunde Adeyemi"),  # short forms of one given name
+        ("Uchechukwu UWAIFO", "UWAIFO, Uche"),
+        ("Abdou MAÏGA", "MAÏGA Abdou"),
+    ],
+)
+def test_short_given_names_and_binder_like_given_names_merge(
+    store: GraphStore, one: str, other: str
+) -> None:
+    a = _report(store, f"{one} uses +2348011111111.", [one], ("+2348011111111",))
+    b = _report(store, f"{other} uses +2348011111111.", [other], ("+2348011111111",))
+    resolve(store)
+    assert _entity(store, a[one]) == _entity(store, b[other])
+
+
 def test_extraction_points_a_short_form_at_the_person_named_last_before_it() -> None:
     from odyssey.ingest.extractor import Extractor
     from odyssey.ingest.readers import read_bytes

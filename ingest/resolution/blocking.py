@@ -9,7 +9,9 @@ Each record gets a few keys; only records sharing a key are compared:
   the same pair without each word's last consonant (``WONGSAWAT``/``WONGSAWAD``,
   ``GASHI``/``GASHAJ``), for spellings that differ at the end;
 * ``a:<key>`` — "known as" aliases, one-word names, and each longer word of a full
-  name, so a surname written alone in another report meets the full name.
+  name, so a surname written alone in another report meets the full name;
+* ``t:<word>`` — a word whose skeleton is too short to block on (``Adeyemi``:
+  ``dm``) by its letters, so ``Tunde ADEYEMI`` meets ``Babatunde ADEYEMI``.
 
 A block larger than ``max_block`` is compared as a sorted neighbourhood (each
 record with the next ``window`` records in name order), so cost stays linear
@@ -39,8 +41,13 @@ def keys(p: Profile) -> Iterator[str]:
         for w in words:  # where a surname written alone ("S. WONGSAWAD") meets the full name
             if len(w) >= 3:
                 yield f"a:{p.type}:{w}"
+        for t in p.name.tokens:  # a short skeleton ("dm": Adeyemi) is too common: the letters
+            if not t.initial and len(t.skeleton) < 3 and len(t.text) >= 4:
+                yield f"t:{p.type}:{t.text}"
     elif words:
         yield f"a:{p.type}:{words[0]}"
+        if len(words[0]) < 3 and len(p.name.tokens[-1].text) >= 4:
+            yield f"t:{p.type}:{p.name.tokens[-1].text}"
     for alias in p.aliases:
         if alias.key:
             yield f"a:{p.type}:{alias.key}"

@@ -88,7 +88,19 @@ def token_similarity(a: Token, b: Token) -> float:
     return max(
         jw if jw >= 0.9 else 0.0,
         0.85 * sk if sk >= 0.75 and min(len(a.skeleton), len(b.skeleton)) >= 4 else 0.0,
+        0.7 if _short_form(a.text, b.text) or _short_form(b.text, a.text) else 0.0,
     )
+
+
+def _short_form(short: str, long: str) -> bool:
+    """``Tunde``/``Babatunde``, ``Seun``/``Oluwaseun``, ``Uche``/``Uchechukwu``: a name's short form.
+
+    The start or end of the longer word, four letters at least and three fewer than it,
+    so ``Amin``/``Amina`` and ``Said``/``Saida`` (two people) stay apart.
+    """
+    if len(short) < 4 or len(long) < len(short) + 3:
+        return False
+    return long.startswith(short) or long.endswith(short)
 
 
 @dataclass(frozen=True, slots=True)
