@@ -298,6 +298,8 @@ def test_spellings_that_differ_at_the_end_meet_and_merge_with_a_shared_phone(
         ("Abdou MAÏGA", ["abdou", "maiga"]),  # a given name, not "servant of"
         ("MAÏGA Abdou", ["maiga", "abdou"]),
         ("Abd al-Kader HAMMAMI", ["abdkader", "hammami"]),
+        ("Abdul RAHMAN", ["abdul", "rahman"]),  # a given name and a surname (Bangladesh)
+        ("Abdool RAHMAN", ["abdool", "rahman"]),
     ],
 )
 def test_particles_and_binders_are_told_from_name_words(written: str, words: list[str]) -> None:
@@ -320,9 +322,13 @@ def test_vietnamese_names_differing_in_the_surname_stay_apart(store: GraphStore)
         ("Babatunde ADEYEMI", "Tunde Adeyemi"),  # short forms of one given name
         ("Uchechukwu UWAIFO", "UWAIFO, Uche"),
         ("Abdou MAÏGA", "MAÏGA Abdou"),
+        ("Othman EL AMRANI", "Osman Amrani"),  # Arabic th/s
+        ("Yeison LONDOÑO RAMÍREZ", "JEISON LONDONO RAMIREZ"),  # y/j
+        ("RODRÍGUEZ DE LA CRUZ Leidy", "Leydi Rodriguez de la Cruz"),  # y/i
+        ("Abdool RAHMAN", "Abdul RAHMAN"),
     ],
 )
-def test_short_given_names_and_binder_like_given_names_merge(
+def test_short_given_names_and_spelling_variants_merge(
     store: GraphStore, one: str, other: str
 ) -> None:
     a = _report(store, f"{one} uses +2348011111111.", [one], ("+2348011111111",))

@@ -43,17 +43,18 @@ _ARABIC = {
 ARTICLES = frozenset({"al", "el", "ul", "de", "del", "della", "di", "da", "du", "des", "la", "le",
                       "los", "las", "van", "von", "der", "den", "y", "e"})  # fmt: skip
 BINDERS = frozenset({"abu", "abou", "bou", "ben", "bin", "ibn", "bint", "ould", "abd", "abdel",
-                     "abdul", "abdal", "abdoul", "abdou", "abdu", "abder", "abdur", "abw", "bn",
+                     "abdul", "abdool", "abdal", "abdoul", "abdou", "abdu", "abder", "abdur", "abw", "bn",
                      "abn", "bnt"})  # fmt: skip
 #: Particles that are also whole name words elsewhere (Vietnamese ``Lê``, ``Văn``; ``La``): dropped
 #: only where written in lower case (``Ludwig van Beethoven``) or after another particle
 #: (``DE LA CRUZ``), so ``LE Van Nam`` keeps three words and does not shrink to ``Nam``.
 NAME_PARTICLES = frozenset({"le", "la", "van"})
 #: Binders of the ``abd`` family join only the divine attributes that follow "servant of"
-#: (``Abdel Rahman``, ``Abd al-Kader``); elsewhere ``Abdou``/``Abdul`` is a given name of its own
-#: (``Abdou MAÏGA`` is two words, as ``MAÏGA Abdou`` is).
-_ABD_BINDERS = frozenset({"abd", "abdel", "abdul", "abdal", "abdoul", "abdou", "abdu", "abder",
-                          "abdur"})  # fmt: skip
+#: (``Abdel Rahman``, ``Abd al-Kader``), and only in a name of three words or more; elsewhere
+#: ``Abdou``/``Abdul`` is a given name of its own (``Abdou MAÏGA`` is two words, as ``MAÏGA
+#: Abdou`` is, and ``Abdul RAHMAN`` a given name and a surname).
+_ABD_BINDERS = frozenset({"abd", "abdel", "abdul", "abdool", "abdal", "abdoul", "abdou", "abdu",
+                          "abder", "abdur"})  # fmt: skip
 _ATTRIBUTES = ("rahman", "rahmane", "rahim", "allah", "llah", "lah", "ellah", "aziz", "karim",
                "kader", "qader", "qadir", "kadir", "salam", "salem", "latif", "hamid", "majid",
                "mejid", "malik", "nasser", "nasir", "wahab", "wahhab", "razzaq", "razak", "jalil",
@@ -173,7 +174,7 @@ def parse(written: str) -> Name:
                 continue
         if word.startswith(("al", "el")) and len(word) > 5 and word[2:3] == word[3:4]:
             word = word[2:]  # assimilated article written attached: "errahmane", "addin"
-        if word in BINDERS and i < len(words) - 1 and _binds(word, words[i + 1 :]):
+        if word in BINDERS and i < len(words) - 1 and _binds(word, words, i):
             pending += word
             continue
         if pending:
@@ -197,10 +198,12 @@ def _attribute_skeletons() -> frozenset[str]:
     return frozenset(skeleton(w) for w in _ATTRIBUTES)
 
 
-def _binds(binder: str, rest: Sequence[str]) -> bool:
-    """Whether ``binder`` joins the next name word (``abd`` binders: only a divine attribute)."""
+def _binds(binder: str, words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]``, a binder, joins the next name word (``abd``: see ``_ABD_BINDERS``)."""
     if binder not in _ABD_BINDERS:
         return True
-    following = [w for w in rest if w not in ARTICLES] or list(rest)
+    following = [w for w in words[i + 1 :] if w not in ARTICLES] or list(words[i + 1 :])
     nxt = following[0].rstrip(".")
+    if sum(w not in ARTICLES and w not in TITLES for w in words) < 3:
+        return False
     return nxt in BINDERS or skeleton(nxt) in _attribute_skeletons()

@@ -70,12 +70,25 @@ def _albanian_aj(short: str, long: str) -> bool:
     )
 
 
+def _sound(word: str) -> str:
+    """A word with the letters transliterations swap for one sound made one.
+
+    ``y``/``i`` (``Leidy``/``Leydi``), a leading ``j``/``y`` (``Jeison``/``Yeison``,
+    ``Jonas``/``Yonas``) and ``th``/``s`` (``Othman``/``Osman``, Arabic ث).
+    """
+    if word[:1] == "j":
+        word = "y" + word[1:]
+    return word.replace("th", "s").replace("y", "i")
+
+
 def token_similarity(a: Token, b: Token) -> float:
     """How alike two name words are, 0..1 (initials match a word with the same first letter)."""
     if a.initial or b.initial:
         return 0.6 if a.text[:1] == b.text[:1] else 0.0
     if a.text == b.text:
         return 1.0
+    if _sound(a.text) == _sound(b.text):
+        return 0.95
     if _albanian_aj(a.text, b.text) or _albanian_aj(b.text, a.text):
         return 0.9
     jw = JaroWinkler.similarity(a.text, b.text)
