@@ -353,3 +353,57 @@ def test_extraction_points_a_short_form_at_the_person_named_last_before_it() -> 
     assert people["Mama Lek"] == people["K. SUKPRASERT"] == people["Kanokwan SUKPRASERT"]
     for m in found.mentions:  # the short forms keep their own words as evidence
         assert found.document.text[m.start : m.end] == m.text
+
+
+def _profile(i: int, written: str, doc: str, birth: str | None = None, aliases: tuple = ()):
+    from odyssey.ingest.resolution.score import Profile
+
+    return Profile(
+        f"r{i:05d}", "Person", i, parse(written), tuple(parse(a) for a in aliases),
+        frozenset({doc}), birth,
+    )  # fmt: skip
+
+
+def test_blocking_keeps_lone_surnames_out_of_other_reports_unless_they_could_match() -> None:
+    from odyssey.ingest.resolution.blocking import candidate_pairs
+
+    full = _profile(1, "Khady NDIAYE", "d1")
+    lone = _profile(2, "NDIAYE", "d2")  # no initial, no birth date: cannot reach the threshold
+    dated = _profile(3, "NDIAYE", "d3", birth="1980-01-01")
+    dated_full = _profile(4, "Mamadou NDIAYE", "d4", birth="1980-01-01")  # another man
+    initial = _profile(5, "K. NDIAYE", "d5")  # ("M." would be Monsieur)
+    nickname = _profile(6, "Papis", "d6")
+    known_as = _profile(7, "Pape SARR", "d7", aliases=("Papis",))
+    same_report = _profile(8, "NDIAYE", "d1")
+    pairs = set(
+        candidate_pairs([full, lone, dated, dated_full, initial, nickname, known_as, same_report])
+    )
+    assert ("r00001", "r00002") not in pairs and ("r00002", "r00003") not in pairs
+    assert ("r00003", "r00004") in pairs  # the birth date key
+    assert ("r00001", "r00005") in pairs  # the initial key
+    assert ("r00006", "r00007") in pairs  # a lone word meets the record known by it
+    assert ("r00001", "r00008") in pairs  # inside its report
+
+
+def test_blocking_gives_each_record_a_bounded_number_of_partners_in_a_common_name() -> None:
+    from collections import Counter
+
+    from odyssey.ingest.resolution.blocking import candidate_pairs
+
+    # 400 people sharing a surname, each written once, plus one spelling variant of one of them
+    given = [
+        f"{a}{b}" for a in ("Ka", "Ri", "Mo", "Ha", "Sa") for b in ("lim", "dor", "ben", "tus")
+    ]
+    people = [
+        _profile(i, f"{given[i % 20]}{'ab'[i // 20 % 2]}{i // 40:02d} OGBEBOR", f"d{i}")
+        for i in range(400)
+    ]
+    people.append(_profile(400, "Limkaa03 OGBEBOR", "d400"))  # not in the same block
+    pairs = list(candidate_pairs(people))
+    assert len(pairs) == len(set(pairs))
+    partners = Counter(x for pair in pairs for x in pair)
+    assert max(partners.values()) < 60  # 400 share "OGBEBOR"; all-pairs would be 399 each
+    # two spellings of one given name (same end) still meet inside the common surname's block
+    tunde = _profile(401, "Babatunde OGBEBOR", "d401")
+    short = _profile(402, "Tunde OGBEBOR", "d402")
+    assert ("r00401", "r00402") in set(candidate_pairs([*people, tunde, short]))

@@ -236,6 +236,25 @@ def score_pair(a: Profile, b: Profile) -> PairScore:
     return PairScore(a.id, b.id, reasons)
 
 
+def may_match_elsewhere(p: Profile) -> bool:
+    """Whether ``p`` can reach :data:`THRESHOLD` with a record of another report by name and attributes.
+
+    A one-word name with no initial, no birth date and no "known as" cannot: the
+    word agreeing is +1, a nationality +0.5, shared identifiers and associates
+    +0.5 each (a surname alone: a family shares a network) — 2.5 at most. Its
+    only way to another report's record is as that record's "known as" (the
+    alias key), and inside its own report the report key. Blocking uses this to
+    keep lone surnames out of the word blocks, where they would meet every
+    namesake family for nothing.
+    """
+    if p.name.full or p.birth_date or p.aliases:
+        return True
+    if any(t.initial for t in p.name.tokens):
+        return True
+    ceiling = 1.0 + 0.5 + 0.5 + 0.5  # name, nationality, identifiers, associates (see score_pair)
+    return ceiling >= THRESHOLD
+
+
 def corroborated(reasons: Mapping[str, float]) -> bool:
     """True when something besides the names says the two records are one."""
     return any(reasons.get(k, 0.0) > 0 for k in CORROBORATING)
