@@ -288,6 +288,55 @@ def test_spellings_that_differ_at_the_end_meet_and_merge_with_a_shared_phone(
     assert _entity(store, a[one]) == _entity(store, b[other])
 
 
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        ("LE Van Nam", ["le", "van", "nam"]),  # Vietnamese Lê and Văn are name words
+        ("Lê Văn Nam", ["le", "van", "nam"]),
+        ("Juan DE LA CRUZ", ["juan", "cruz"]),  # a particle after a particle
+        ("Ludwig van Beethoven", ["ludwig", "beethoven"]),  # written in lower case
+        ("Abdou MAÏGA", ["abdou", "maiga"]),  # a given name, not "servant of"
+        ("MAÏGA Abdou", ["maiga", "abdou"]),
+        ("Abd al-Kader HAMMAMI", ["abdkader", "hammami"]),
+        ("Abdul RAHMAN", ["abdul", "rahman"]),  # a given name and a surname (Bangladesh)
+        ("Abdool RAHMAN", ["abdool", "rahman"]),
+    ],
+)
+def test_particles_and_binders_are_told_from_name_words(written: str, words: list[str]) -> None:
+    assert [t.text for t in parse(written).tokens] == words
+
+
+def test_vietnamese_names_differing_in_the_surname_stay_apart(store: GraphStore) -> None:
+    """``LE Duc Cuong`` is not ``TRAN Duc Cuong``: dropping "Le" as an article made it a subset."""
+    a = _report(store, "TRAN Duc Cuong uses +84911111111.", ["TRAN Duc Cuong"], ("+84911111111",))
+    b = _report(store, "LE Duc Cuong uses +84911111111.", ["LE Duc Cuong"], ("+84911111111",))
+    c = _report(store, "Lê Đức Cường: +84911111111.", ["Lê Đức Cường"], ("+84911111111",))
+    resolve(store)
+    assert _entity(store, a["TRAN Duc Cuong"]) != _entity(store, b["LE Duc Cuong"])
+    assert _entity(store, b["LE Duc Cuong"]) == _entity(store, c["Lê Đức Cường"])
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Babatunde ADEYEMI", "Tunde Adeyemi"),  # short forms of one given name
+        ("Uchechukwu UWAIFO", "UWAIFO, Uche"),
+        ("Abdou MAÏGA", "MAÏGA Abdou"),
+        ("Othman EL AMRANI", "Osman Amrani"),  # Arabic th/s
+        ("Yeison LONDOÑO RAMÍREZ", "JEISON LONDONO RAMIREZ"),  # y/j
+        ("RODRÍGUEZ DE LA CRUZ Leidy", "Leydi Rodriguez de la Cruz"),  # y/i
+        ("Abdool RAHMAN", "Abdul RAHMAN"),
+    ],
+)
+def test_short_given_names_and_spelling_variants_merge(
+    store: GraphStore, one: str, other: str
+) -> None:
+    a = _report(store, f"{one} uses +2348011111111.", [one], ("+2348011111111",))
+    b = _report(store, f"{other} uses +2348011111111.", [other], ("+2348011111111",))
+    resolve(store)
+    assert _entity(store, a[one]) == _entity(store, b[other])
+
+
 def test_extraction_points_a_short_form_at_the_person_named_last_before_it() -> None:
     from odyssey.ingest.extractor import Extractor
     from odyssey.ingest.readers import read_bytes
@@ -304,3 +353,57 @@ def test_extraction_points_a_short_form_at_the_person_named_last_before_it() -> 
     assert people["Mama Lek"] == people["K. SUKPRASERT"] == people["Kanokwan SUKPRASERT"]
     for m in found.mentions:  # the short forms keep their own words as evidence
         assert found.document.text[m.start : m.end] == m.text
+
+
+def _profile(i: int, written: str, doc: str, birth: str | None = None, aliases: tuple = ()):
+    from odyssey.ingest.resolution.score import Profile
+
+    return Profile(
+        f"r{i:05d}", "Person", i, parse(written), tuple(parse(a) for a in aliases),
+        frozenset({doc}), birth,
+    )  # fmt: skip
+
+
+def test_blocking_keeps_lone_surnames_out_of_other_reports_unless_they_could_match() -> None:
+    from odyssey.ingest.resolution.blocking import candidate_pairs
+
+    full = _profile(1, "Khady NDIAYE", "d1")
+    lone = _profile(2, "NDIAYE", "d2")  # no initial, no birth date: cannot reach the threshold
+    dated = _profile(3, "NDIAYE", "d3", birth="1980-01-01")
+    dated_full = _profile(4, "Mamadou NDIAYE", "d4", birth="1980-01-01")  # another man
+    initial = _profile(5, "K. NDIAYE", "d5")  # ("M." would be Monsieur)
+    nickname = _profile(6, "Papis", "d6")
+    known_as = _profile(7, "Pape SARR", "d7", aliases=("Papis",))
+    same_report = _profile(8, "NDIAYE", "d1")
+    pairs = set(
+        candidate_pairs([full, lone, dated, dated_full, initial, nickname, known_as, same_report])
+    )
+    assert ("r00001", "r00002") not in pairs and ("r00002", "r00003") not in pairs
+    assert ("r00003", "r00004") in pairs  # the birth date key
+    assert ("r00001", "r00005") in pairs  # the initial key
+    assert ("r00006", "r00007") in pairs  # a lone word meets the record known by it
+    assert ("r00001", "r00008") in pairs  # inside its report
+
+
+def test_blocking_gives_each_record_a_bounded_number_of_partners_in_a_common_name() -> None:
+    from collections import Counter
+
+    from odyssey.ingest.resolution.blocking import candidate_pairs
+
+    # 400 people sharing a surname, each written once, plus one spelling variant of one of them
+    given = [
+        f"{a}{b}" for a in ("Ka", "Ri", "Mo", "Ha", "Sa") for b in ("lim", "dor", "ben", "tus")
+    ]
+    people = [
+        _profile(i, f"{given[i % 20]}{'ab'[i // 20 % 2]}{i // 40:02d} OGBEBOR", f"d{i}")
+        for i in range(400)
+    ]
+    people.append(_profile(400, "Limkaa03 OGBEBOR", "d400"))  # not in the same block
+    pairs = list(candidate_pairs(people))
+    assert len(pairs) == len(set(pairs))
+    partners = Counter(x for pair in pairs for x in pair)
+    assert max(partners.values()) < 60  # 400 share "OGBEBOR"; all-pairs would be 399 each
+    # two spellings of one given name (same end) still meet inside the common surname's block
+    tunde = _profile(401, "Babatunde OGBEBOR", "d401")
+    short = _profile(402, "Tunde OGBEBOR", "d402")
+    assert ("r00401", "r00402") in set(candidate_pairs([*people, tunde, short]))

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,8 +43,25 @@ _ARABIC = {
 ARTICLES = frozenset({"al", "el", "ul", "de", "del", "della", "di", "da", "du", "des", "la", "le",
                       "los", "las", "van", "von", "der", "den", "y", "e"})  # fmt: skip
 BINDERS = frozenset({"abu", "abou", "bou", "ben", "bin", "ibn", "bint", "ould", "abd", "abdel",
-                     "abdul", "abdal", "abdoul", "abdou", "abdu", "abder", "abdur", "abw", "bn",
+                     "abdul", "abdool", "abdal", "abdoul", "abdou", "abdu", "abder", "abdur", "abw", "bn",
                      "abn", "bnt"})  # fmt: skip
+#: Particles that are also whole name words elsewhere (Vietnamese ``Lê``, ``Văn``; ``La``): dropped
+#: only where written in lower case (``Ludwig van Beethoven``) or after another particle
+#: (``DE LA CRUZ``), so ``LE Van Nam`` keeps three words and does not shrink to ``Nam``.
+NAME_PARTICLES = frozenset({"le", "la", "van"})
+#: Binders of the ``abd`` family join only the divine attributes that follow "servant of"
+#: (``Abdel Rahman``, ``Abd al-Kader``), and only in a name of three words or more; elsewhere
+#: ``Abdou``/``Abdul`` is a given name of its own (``Abdou MAÏGA`` is two words, as ``MAÏGA
+#: Abdou`` is, and ``Abdul RAHMAN`` a given name and a surname).
+_ABD_BINDERS = frozenset({"abd", "abdel", "abdul", "abdool", "abdal", "abdoul", "abdou", "abdu",
+                          "abder", "abdur"})  # fmt: skip
+_ATTRIBUTES = ("rahman", "rahmane", "rahim", "allah", "llah", "lah", "ellah", "aziz", "karim",
+               "kader", "qader", "qadir", "kadir", "salam", "salem", "latif", "hamid", "majid",
+               "mejid", "malik", "nasser", "nasir", "wahab", "wahhab", "razzaq", "razak", "jalil",
+               "ghani", "halim", "hakim", "fattah", "basit", "hadi", "moneim", "monem", "samad",
+               "sattar", "wahid", "wahed", "jabbar", "hafiz", "muttalib", "ilah", "elah", "haq",
+               "hak", "qawi", "raouf", "rauf", "ghafour", "ghafur", "jawad", "nour", "nur",
+               "moumen", "mumin", "ghaffar", "karim", "jalal", "salem", "mannan", "bari")  # fmt: skip
 #: Titles that are not part of a name.
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "m", "mme", "mlle", "sr", "sra", "srta", "don",
                     "dona", "sheikh", "cheikh", "haj", "hajj", "el-hadj", "alsayed", "sayed"})  # fmt: skip
@@ -111,7 +129,8 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
-def _words(written: str) -> list[str]:
+def _words(written: str) -> list[tuple[str, bool]]:
+    """Folded words of a written name, each with whether it was written with a capital."""
     arabic_script = any("\u0600" <= ch <= "\u06ff" for ch in written)
     words = []
     for raw in re.split(r"[\s,;/()\"«»“”]+", written):
@@ -121,20 +140,23 @@ def _words(written: str) -> list[str]:
             raw = raw[2:]  # the article, written attached
         elif arabic_script and raw.startswith("بال") and len(raw) > 4:
             raw = raw[3:]
+        capital = raw[:1].isupper()
         for part in re.split(r"[-'’‐]", fold(raw)):
             part = re.sub(r"[^a-z.]", "", part)
             if part:
-                words.append(part)
+                words.append((part, capital))
     return words
 
 
 @lru_cache(maxsize=200_000)
 def parse(written: str) -> Name:
     """Parse a written name (any script, any order) into comparable tokens."""
-    words = _words(written)
+    written_words = _words(written)
+    words = [w for w, _ in written_words]
     arabic = any("\u0600" <= ch <= "\u06ff" for ch in written)
     tokens: list[Token] = []
     pending = ""
+    dropped = -2  # the last particle dropped
     for i, raw in enumerate(words):
         word = raw.rstrip(".")
         initial = (raw.endswith(".") and len(word) <= 2) or (len(word) == 1 and len(words) > 1)
@@ -146,10 +168,13 @@ def parse(written: str) -> Name:
         ):
             continue  # a title before a name; a title alone ("al-Hajj") is a nickname, kept
         if word in ARTICLES and i < len(words) - 1:
-            continue
+            capital = written_words[i][1]
+            if word not in NAME_PARTICLES or not capital or dropped == i - 1:
+                dropped = i  # a particle; "Le"/"Van" written as a name word stay
+                continue
         if word.startswith(("al", "el")) and len(word) > 5 and word[2:3] == word[3:4]:
             word = word[2:]  # assimilated article written attached: "errahmane", "addin"
-        if word in BINDERS and i < len(words) - 1:
+        if word in BINDERS and i < len(words) - 1 and _binds(word, words, i):
             pending += word
             continue
         if pending:
@@ -166,3 +191,19 @@ def parse(written: str) -> Name:
     if pending:
         tokens.append(Token(pending, skeleton(pending), False, arabic))
     return Name(written, tuple(tokens))
+
+
+@lru_cache(maxsize=1)
+def _attribute_skeletons() -> frozenset[str]:
+    return frozenset(skeleton(w) for w in _ATTRIBUTES)
+
+
+def _binds(binder: str, words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]``, a binder, joins the next name word (``abd``: see ``_ABD_BINDERS``)."""
+    if binder not in _ABD_BINDERS:
+        return True
+    following = [w for w in words[i + 1 :] if w not in ARTICLES] or list(words[i + 1 :])
+    nxt = following[0].rstrip(".")
+    if sum(w not in ARTICLES and w not in TITLES for w in words) < 3:
+        return False
+    return nxt in BINDERS or skeleton(nxt) in _attribute_skeletons()

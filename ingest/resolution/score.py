@@ -70,12 +70,25 @@ def _albanian_aj(short: str, long: str) -> bool:
     )
 
 
+def _sound(word: str) -> str:
+    """A word with the letters transliterations swap for one sound made one.
+
+    ``y``/``i`` (``Leidy``/``Leydi``), a leading ``j``/``y`` (``Jeison``/``Yeison``,
+    ``Jonas``/``Yonas``) and ``th``/``s`` (``Othman``/``Osman``, Arabic ث).
+    """
+    if word[:1] == "j":
+        word = "y" + word[1:]
+    return word.replace("th", "s").replace("y", "i")
+
+
 def token_similarity(a: Token, b: Token) -> float:
     """How alike two name words are, 0..1 (initials match a word with the same first letter)."""
     if a.initial or b.initial:
         return 0.6 if a.text[:1] == b.text[:1] else 0.0
     if a.text == b.text:
         return 1.0
+    if _sound(a.text) == _sound(b.text):
+        return 0.95
     if _albanian_aj(a.text, b.text) or _albanian_aj(b.text, a.text):
         return 0.9
     jw = JaroWinkler.similarity(a.text, b.text)
@@ -88,7 +101,19 @@ def token_similarity(a: Token, b: Token) -> float:
     return max(
         jw if jw >= 0.9 else 0.0,
         0.85 * sk if sk >= 0.75 and min(len(a.skeleton), len(b.skeleton)) >= 4 else 0.0,
+        0.7 if _short_form(a.text, b.text) or _short_form(b.text, a.text) else 0.0,
     )
+
+
+def _short_form(short: str, long: str) -> bool:
+    """``Tunde``/``Babatunde``, ``Seun``/``Oluwaseun``, ``Uche``/``Uchechukwu``: a name's short form.
+
+    The start or end of the longer word, four letters at least and three fewer than it,
+    so ``Amin``/``Amina`` and ``Said``/``Saida`` (two people) stay apart.
+    """
+    if len(short) < 4 or len(long) < len(short) + 3:
+        return False
+    return long.startswith(short) or long.endswith(short)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +234,25 @@ def score_pair(a: Profile, b: Profile) -> PairScore:
         if shared := len(a.associates & b.associates):
             reasons["shared_associates"] = min(round(0.7 * min(shared, 3), 3), cap)
     return PairScore(a.id, b.id, reasons)
+
+
+def may_match_elsewhere(p: Profile) -> bool:
+    """Whether ``p`` can reach :data:`THRESHOLD` with a record of another report by name and attributes.
+
+    A one-word name with no initial, no birth date and no "known as" cannot: the
+    word agreeing is +1, a nationality +0.5, shared identifiers and associates
+    +0.5 each (a surname alone: a family shares a network) — 2.5 at most. Its
+    only way to another report's record is as that record's "known as" (the
+    alias key), and inside its own report the report key. Blocking uses this to
+    keep lone surnames out of the word blocks, where they would meet every
+    namesake family for nothing.
+    """
+    if p.name.full or p.birth_date or p.aliases:
+        return True
+    if any(t.initial for t in p.name.tokens):
+        return True
+    ceiling = 1.0 + 0.5 + 0.5 + 0.5  # name, nationality, identifiers, associates (see score_pair)
+    return ceiling >= THRESHOLD
 
 
 def corroborated(reasons: Mapping[str, float]) -> bool:
