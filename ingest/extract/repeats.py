@@ -20,6 +20,9 @@ from odyssey.ingest.extract.found import Found
 CUED_TYPES = frozenset({"Vehicle", "Vessel", "IdentityDocument"})
 _MIN_CHARACTERS = 5
 _CONFIDENCE_STEP = 0.05
+# A match is a whole word: no letter, digit or dash joined before it, nor after it.
+_BEFORE = re.compile(r"(?<=[\w\-])")
+_AFTER = re.compile(r"\w|-\w")
 
 
 def repeats(text: str, found: Sequence[Found]) -> list[Found]:
@@ -40,15 +43,18 @@ def repeats(text: str, found: Sequence[Found]) -> list[Found]:
     taken = sorted((f.start, f.end) for f in found)
     out: list[Found] = []
     for written, f in best.items():
-        pattern = re.compile(r"(?<![\w\-])" + re.escape(written) + r"(?![\w]|-\w)")
-        for m in pattern.finditer(text):
-            if any(m.start() < b and a < m.end() for a, b in taken):
+        at = text.find(written)
+        while at != -1:
+            end = at + len(written)
+            whole = _BEFORE.match(text, at) is None and _AFTER.match(text, end) is None
+            if not whole or any(at < b and a < end for a, b in taken):
+                at = text.find(written, at + 1)
                 continue
-            taken.append((m.start(), m.end()))
+            taken.append((at, end))
             out.append(
                 Found(
-                    start=m.start(),
-                    end=m.end(),
+                    start=at,
+                    end=end,
                     type=f.type,
                     value=f.value,
                     method="rule:repeat",
@@ -56,4 +62,5 @@ def repeats(text: str, found: Sequence[Found]) -> list[Found]:
                     properties=dict(f.properties),
                 )
             )
+            at = text.find(written, end)
     return out

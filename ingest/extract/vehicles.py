@@ -140,7 +140,8 @@ def find_plates(text: str, languages: Iterable[str] = LANGUAGES) -> Iterator[Fou
             yield _found(text, m, country_after(text, d.end()))
     languages = tuple(languages)
     cued = [(c, _plate_ok) for c in _cue_pattern(languages).finditer(text)]
-    cued += [(c, _format_named) for c in _cue_pattern(languages, nouns=True).finditer(text)]
+    if _SPECIFIC_ONLY.search(text):  # else no noun can lead to a plate: skip the walks
+        cued += [(c, _format_named) for c in _cue_pattern(languages, nouns=True).finditer(text)]
     for c, accept in cued:
         reach = walk_to_number(text, c.end(), _PLATE, accept)
         if reach is None:
