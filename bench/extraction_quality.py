@@ -10,10 +10,14 @@ truth mention (a name found with one word too many).
     python bench/extraction_quality.py [--reports 300] [--seed 4242] [--show Person,Vessel]
 
 ``--handset`` scores the hand-written, hand-annotated reports of
-``bench/handset/`` instead (see its README: evaluation only, never for tuning).
+``bench/handset/`` instead (see its README: evaluation only, never for tuning);
+``--handset-dir DIR`` scores another set laid out the same way, such as
+``bench/handset_blind/``, written blind to replace it.
 There a prediction counts when its document, type and exact written text equal
 an annotated mention, occurrence by occurrence (the e-mail readers render the
 text differently from the raw file, so offsets are compared through the words).
+Mentions found in an e-mail's attachments count for the e-mail's file, where the
+annotations of an attachment are.
 
 ``--show TYPE`` also lists the misses and false hits of one type with their
 words, which is how the rules were tuned (on other seeds than the default);
@@ -77,9 +81,15 @@ def main() -> None:
     )
     parser.add_argument("--limit", type=int, default=40, help="how many of each to list")
     parser.add_argument("--handset", action="store_true", help="score bench/handset instead")
+    parser.add_argument(
+        "--handset-dir",
+        type=Path,
+        metavar="DIR",
+        help="score the hand-annotated set in DIR (e.g. bench/handset_blind) instead",
+    )
     args = parser.parse_args()
-    if args.handset:
-        _handset()
+    if args.handset or args.handset_dir:
+        _handset(args.handset_dir or Path(__file__).with_name("handset"))
         return
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "corpus"
@@ -137,9 +147,10 @@ def _legs_and_nationalities(
     return legs, nationalities
 
 
-def _handset() -> None:
-    """Precision / recall / F1 per type and language on the hand-annotated reports."""
-    folder = Path(__file__).with_name("handset")
+def _handset(folder: Path) -> None:
+    """Precision / recall / F1 per type and language on the hand-annotated reports in ``folder``."""
+    if not (folder / "annotations.json").is_file():
+        sys.exit(f"{folder}: no annotations.json there; pass --handset-dir a hand-annotated set")
     spec = json.loads((folder / "annotations.json").read_text("utf-8"))
     gold: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
     predicted: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
@@ -154,12 +165,13 @@ def _handset() -> None:
     seconds = time.perf_counter() - started
     for ex in extractions:
         name = Path(ex.document.source.partition("!")[0]).name
-        if ex.document.parent_id is not None or name not in languages:
+        if name not in languages:  # attachments count for their e-mail, named before the "!"
             continue
         for m in ex.mentions:
             predicted[(m.type, languages[name])][(name, m.text)] += 1
     print(
-        f"extraction_quality --handset: {len(sources)} hand-annotated reports extracted in {seconds:.1f} s"
+        f"extraction_quality --handset: {len(sources)} hand-annotated reports in {folder}, "
+        f"extracted in {seconds:.1f} s"
     )
     rows = extraction_scores(
         gold, predicted, {lang for _, lang in gold}, scores=counter_scores, overlap=None

@@ -1,4 +1,4 @@
-"""Consistency checker for the hand-annotated evaluation set in ``bench/handset``.
+"""Consistency checker for the hand-annotated evaluation sets (``bench/handset`` and the like).
 
 The set is evaluation-only (see README.md): this script never scores an extractor, it only
 verifies that ``annotations.json`` matches the report files it describes.
@@ -26,7 +26,10 @@ their own reader produces.
 
 Usage::
 
-    python bench/handset/check.py [--strict] [--spans] [--json-out PATH]
+    python bench/handset/check.py [--folder DIR] [--strict] [--spans] [--json-out PATH]
+
+``--folder`` checks another set laid out the same way (report files next to an
+``annotations.json``), e.g. ``bench/handset_blind``; the default is this script's folder.
 """
 
 from __future__ import annotations
@@ -41,7 +44,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ANNOTATIONS = HERE / "annotations.json"
 
 TYPES: frozenset[str] = frozenset(
     {
@@ -153,10 +155,12 @@ def imo_ok(digits: str) -> bool:
     return total % 10 == int(digits[6])
 
 
-def check_document(doc: dict, errors: list[str], warnings: list[str]) -> list[Span]:
-    """Resolve and validate the mentions of one document entry."""
+def check_document(
+    doc: dict, errors: list[str], warnings: list[str], folder: Path = HERE
+) -> list[Span]:
+    """Resolve and validate the mentions of one document entry of the set in ``folder``."""
     name = doc["file"]
-    path = HERE / name
+    path = folder / name
     if not path.is_file():
         errors.append(f"{name}: file not found")
         return []
@@ -222,9 +226,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("--spans", action="store_true", help="print resolved spans as JSON lines")
     parser.add_argument("--json-out", type=Path, help="write resolved spans to this JSON file")
+    parser.add_argument(
+        "--folder", type=Path, default=HERE, help="the set to check (default: bench/handset)"
+    )
     args = parser.parse_args(argv)
 
-    data = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
+    annotations = args.folder / "annotations.json"
+    if not annotations.is_file():
+        print(f"ERROR: {annotations} not found; pass --folder a set with an annotations.json")
+        return 1
+    data = json.loads(annotations.read_text(encoding="utf-8"))
     errors: list[str] = []
     warnings: list[str] = []
     spans: list[Span] = []
@@ -233,8 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         if doc["file"] in listed:
             errors.append(f"{doc['file']}: listed twice")
         listed.add(doc["file"])
-        spans.extend(check_document(doc, errors, warnings))
-    for path in sorted(HERE.iterdir()):
+        spans.extend(check_document(doc, errors, warnings, args.folder))
+    for path in sorted(args.folder.iterdir()):
         is_report = path.suffix in {".txt", ".eml"} or path.name[:2].isdigit()
         if is_report and path.name not in listed:
             errors.append(f"{path.name}: report file has no annotation entry")
