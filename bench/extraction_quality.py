@@ -9,10 +9,10 @@ truth mention (a name found with one word too many).
 
     python bench/extraction_quality.py [--reports 300] [--seed 4242] [--show Person,Vessel]
 
-``--handset`` scores the hand-written, hand-annotated reports of
-``bench/handset/`` instead (see its README: evaluation only, never for tuning);
-``--handset-dir DIR`` scores another set laid out the same way, such as
-``bench/handset_blind/``, written blind to replace it.
+``--handset-dir bench/handset_blind`` scores the hand-written, hand-annotated
+reports written blind (see its README: evaluation only, never for tuning);
+``--handset`` scores ``bench/handset/``, the earlier set, now a development set
+(its misses were read in session 5).
 There a prediction counts when its document, type and exact written text equal
 an annotated mention, occurrence by occurrence (the e-mail readers render the
 text differently from the raw file, so offsets are compared through the words).
