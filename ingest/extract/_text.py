@@ -19,13 +19,17 @@ _DIGITS = {0x0660 + i: ord("0") + i for i in range(10)} | {
 }
 
 
+_ARABIC_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+
+
 def fold_digits(text: str) -> str:
     """``text`` with Arabic-Indic digits written as ASCII digits; same length, same offsets.
 
     >>> fold_digits("الرقم ٠٩١٢٣٤٥٦٧٨")
     'الرقم 0912345678'
     """
-    return text.translate(_DIGITS)
+    # Most reports have none: looking for one costs far less than translating every character.
+    return text.translate(_DIGITS) if _ARABIC_DIGIT.search(text) else text
 
 
 # Between a cue word and its number: blanks and the punctuation of "n°", "No.:",
