@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import doctest
 import itertools
+import re
 import sys
 
 import phonenumbers
@@ -641,6 +642,26 @@ def test_a_two_megabyte_report_completes_and_finds_every_planted_identifier() ->
     for f, (_, _, value) in zip(found, planted, strict=True):
         if value:
             assert f.value == value
+
+
+def test_a_guarded_pattern_finds_exactly_what_the_pattern_finds() -> None:
+    cues = re.compile(
+        r"(?<![A-Za-z])(?:(?P<doc>passports?|(?:national\s+)?id\s+cards?|(?-i:DNI))"
+        r"|(?P<ar>(?:ال)?لوح(?:ة|ه)))(?![^\W\d_])",
+        re.IGNORECASE,
+    )
+    guarded = _text.guarded(cues)
+    assert guarded is not cues and guarded.groupindex == cues.groupindex
+    text = (
+        "PASSPORT, passports, İD card, ıd card, National  ID Cards, DNI, dni, dnis, الوحة, "
+        "اللوحة رقم, لوحه, apassport, passporting, Kelvin ſ, NATIONAL ID CARD."
+    )
+    found = [(m.span(), m.lastgroup) for m in cues.finditer(text)]
+    assert len(found) == 10
+    assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == found
+    for pattern in (r"a*", r"[^\W\d_]+ing", r"(?:x|)y?"):  # may be empty, or any letter: unguarded
+        compiled = re.compile(pattern)
+        assert _text.guarded(compiled) is compiled
 
 
 @pytest.mark.parametrize("module", [_text, crypto, emails, identifiers, extract])
