@@ -113,22 +113,20 @@ def check_region(region: str | None) -> str | None:
 def _blocked(text: str, start: int, end: int) -> bool:
     """True when one of the :data:`_NOT_PHONES` spans of ``text`` overlaps ``start:end``.
 
-    The spans are those ``finditer`` finds over the whole text, but found from
-    the start of the number's line: scanning every report whole would cost more
-    than the rest of the phone rules. Starting at a line is the same as starting
-    at the text's start because no span runs across a line break, except an
-    ``IMO`` and its digits (blanks between them); so while an ``IMO`` ends just
-    before the line, start a line earlier.
+    The spans are those ``finditer`` finds over the whole text, but looked for
+    only on the number's lines: scanning every report whole would cost more than
+    the rest of the phone rules. That finds the same spans because none runs
+    across a line break, except an ``IMO`` and its digits (blanks between them);
+    so while an ``IMO`` ends just before a line break, look one line further.
     """
-    line = text.rfind("\n", 0, start) + 1
-    while line > 0 and "IMO" in text[max(0, line - 12) : line]:
-        line = text.rfind("\n", 0, line - 1) + 1
-    for m in _NOT_PHONES.finditer(text, line):
-        if m.start() >= end:
-            return False
-        if m.end() > start:
-            return True
-    return False
+    first = text.rfind("\n", 0, start) + 1
+    while first > 0 and "IMO" in text[max(0, first - 12) : first]:
+        first = text.rfind("\n", 0, first - 1) + 1
+    stop = text.find("\n", end)
+    while stop != -1 and "IMO" in text[max(0, stop - 12) : stop]:
+        stop = text.find("\n", stop + 1)
+    spans = _NOT_PHONES.finditer(text, first, len(text) if stop == -1 else stop)
+    return any(m.start() < end and m.end() > start for m in spans)
 
 
 def _joined(c: str) -> bool:
