@@ -125,9 +125,11 @@ def test_the_matcher_refusing_short_candidates_finds_what_phonenumbers_finds() -
     # Niue, Tokelau and Tristan da Cunha have four-digit national numbers: the shortest anywhere.
     text = (
         "Tel 7012, 3101 or +683 7012; 14 boats, 3 500 EUR in 2026, 06 12 34 56 78, +290 8999,\n"
-        "0033 6 12 34 56 78, 091-2345678, (0)30 1234567 and 1x2x3x4x5x6x7x8."
+        "0033 6 12 34 56 78, 091-2345678, (0)30 1234567 and 1x2x3x4x5x6x7x8,\n"
+        "DE89 3704 0044 0532 0130 00 / 0612 3456 78 - 7012 3101 (683) 7012."
     )
-    assert "_extract_match" in vars(PhoneNumberMatcher), "phonenumbers renamed the hooked method"
+    for hooked in ("_extract_match", "_parse_and_verify"):
+        assert hooked in vars(PhoneNumberMatcher), f"phonenumbers renamed {hooked}"
     for region in ("NU", "TK", "TA", "FR", "DE", "US", "LY"):
         plain = PhoneNumberMatcher(text, region, leniency=Leniency.VALID, max_tries=sys.maxsize)
         ours = [(m.start, m.end, m.number) for m in phones._matches(text, region)]

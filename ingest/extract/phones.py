@@ -202,19 +202,30 @@ class _Matcher(PhoneNumberMatcher):
     """``PhoneNumberMatcher`` that refuses at once a candidate too short to hold a valid number.
 
     Most candidates in a report are days, years, counts and amounts of one to
-    four digits; parsing each costs as much as parsing a phone number. A
-    candidate, and every part of it the matcher would try, normalises to at most
-    as many digits as it has letters and digits, and a valid number has at least
-    the national length of :func:`_fewest_digits`, so refusing it here finds the
-    same numbers. Hooks a private method: should ``phonenumbers`` rename it, the
-    matcher only gets slower again.
+    four digits, or the four-digit groups of account numbers the matcher tries one
+    by one; parsing each costs as much as parsing a phone number. A candidate, and
+    every part of it the matcher tries, normalises to at most as many digits as it
+    has letters and digits, and a valid number has at least the national length
+    of :func:`_fewest_digits`, so refusing it here finds the same numbers. Hooks
+    private methods: should ``phonenumbers`` rename them, the matcher only gets
+    slower again.
     """
 
-    def _extract_match(self, candidate: str, offset: int) -> phonenumbers.PhoneNumberMatch | None:
+    def _too_short(self, candidate: str) -> bool:
         plus = "+" in candidate or "\uff0b" in candidate
-        if sum(map(str.isalnum, candidate)) < _fewest_digits(self.preferred_region, plus):
-            return None
+        return sum(map(str.isalnum, candidate)) < _fewest_digits(self.preferred_region, plus)
+
+    def _extract_match(self, candidate: str, offset: int) -> phonenumbers.PhoneNumberMatch | None:
+        if self._too_short(candidate):
+            return None  # and so is every part of it
         return super()._extract_match(candidate, offset)  # type: ignore[misc, no-any-return]
+
+    def _parse_and_verify(
+        self, candidate: str, offset: int
+    ) -> phonenumbers.PhoneNumberMatch | None:
+        if self._too_short(candidate):
+            return None
+        return super()._parse_and_verify(candidate, offset)  # type: ignore[misc, no-any-return]
 
 
 def _matches(text: str, region: str) -> Iterator[phonenumbers.PhoneNumberMatch]:
@@ -237,15 +248,11 @@ def find_phones(text: str, default_region: str | None = None) -> Iterator[Found]
     seen: set[tuple[int, int]] = set()
     for parse_region, keep_national in passes:
         for m in _matches(text, parse_region):
-            number = m.number
-            # The matcher clears where the country code came from; parse again to know.
-            source = phonenumbers.parse(
-                m.raw_string, parse_region, keep_raw_input=True
-            ).country_code_source
-            if not keep_national and source == CountryCodeSource.FROM_DEFAULT_COUNTRY:
-                continue
             start, end = _trim(text, m.start, m.end)
             if (start, end) in seen:
+                continue
+            source = _source(m.raw_string, parse_region)
+            if not keep_national and source == CountryCodeSource.FROM_DEFAULT_COUNTRY:
                 continue
             if _blocked(text, start, end) or not _context_ok(text, start, end):
                 continue
@@ -253,16 +260,45 @@ def find_phones(text: str, default_region: str | None = None) -> Iterator[Found]
             confidence = _SOURCE_CONFIDENCE.get(source, 0.8)
             if _CUE.search(text, max(0, start - _CUE_REACH), start):
                 confidence += _CUE_BONUS
-            props = {"country": phonenumbers.region_code_for_number(number) or "XX"}
-            line = _LINE_TYPES.get(phonenumbers.number_type(number))
+            value, country, line = _described(m.number)
+            props = {"country": country}
             if line:
                 props["line_type"] = line
             yield Found(
                 start=start,
                 end=end,
                 type="Phone",
-                value=phonenumbers.format_number(number, PhoneNumberFormat.E164),
+                value=value,
                 method="rule:phone",
                 confidence=round(min(confidence, 0.96), 2),
                 properties=props,
             )
+
+
+# The same numbers recur from report to report: what parsing and the numbering plan
+# say of one is kept (both are pure functions of their arguments).
+@lru_cache(maxsize=4096)
+def _source(raw: str, region: str) -> CountryCodeSource:
+    """Where the country code of ``raw`` comes from (the matcher clears it on its numbers)."""
+    return phonenumbers.parse(raw, region, keep_raw_input=True).country_code_source
+
+
+_DESCRIBED: dict[tuple[int, str], tuple[str, str, str | None]] = {}
+
+
+def _described(number: phonenumbers.PhoneNumber) -> tuple[str, str, str | None]:
+    """``number`` in E.164, its region (``XX`` when none) and its line type, if known.
+
+    All three depend only on the country code and the national number.
+    """
+    key = (number.country_code, phonenumbers.national_significant_number(number))
+    known = _DESCRIBED.get(key)
+    if known is None:
+        if len(_DESCRIBED) >= 4096:
+            _DESCRIBED.clear()
+        known = _DESCRIBED[key] = (
+            phonenumbers.format_number(number, PhoneNumberFormat.E164),
+            phonenumbers.region_code_for_number(number) or "XX",
+            _LINE_TYPES.get(phonenumbers.number_type(number)),
+        )
+    return known
