@@ -5,11 +5,23 @@ from __future__ import annotations
 
 import doctest
 import itertools
+import re
+import sys
 
+import phonenumbers
 import pytest
+from phonenumbers import Leniency, PhoneNumberMatcher
 
 from odyssey.ingest import extract
-from odyssey.ingest.extract import Found, _text, crypto, emails, find_identifiers, identifiers
+from odyssey.ingest.extract import (
+    Found,
+    _text,
+    crypto,
+    emails,
+    find_identifiers,
+    identifiers,
+    phones,
+)
 
 
 def one(text: str, type_: str, **kwargs: str | None) -> Found:
@@ -107,6 +119,48 @@ def test_dates_amounts_references_and_other_numbers_are_not_phones(text: str) ->
     for region in (None, "LY", "IT", "ES", "FR"):
         phones = [f for f in find_identifiers(text, default_region=region) if f.type == "Phone"]
         assert phones == [], (region, phones)
+
+
+def test_the_matcher_refusing_short_candidates_finds_what_phonenumbers_finds() -> None:
+    # Niue, Tokelau and Tristan da Cunha have four-digit national numbers: the shortest anywhere.
+    text = (
+        "Tel 7012, 3101 or +683 7012; 14 boats, 3 500 EUR in 2026, 06 12 34 56 78, +290 8999,\n"
+        "0033 6 12 34 56 78, 091-2345678, (0)30 1234567 and 1x2x3x4x5x6x7x8,\n"
+        "DE89 3704 0044 0532 0130 00 / 0612 3456 78 - 7012 3101 (683) 7012."
+    )
+    for hooked in ("_extract_match", "_parse_and_verify"):
+        assert hooked in vars(PhoneNumberMatcher), f"phonenumbers renamed {hooked}"
+    for region in ("NU", "TK", "TA", "FR", "DE", "US", "LY"):
+        plain = PhoneNumberMatcher(text, region, leniency=Leniency.VALID, max_tries=sys.maxsize)
+        ours = [(m.start, m.end, m.number) for m in phones._matches(text, region)]
+        assert ours == [(m.start, m.end, m.number) for m in plain], region
+        if region in ("NU", "TK"):  # their own four-digit national number comes first
+            assert text[ours[0][0] : ours[0][1]] == {"NU": "7012", "TK": "3101"}[region]
+
+
+def test_no_valid_number_is_shorter_than_the_refusal_bound() -> None:
+    with_plus = max(phones._fewest_digits(r, True) for r in phonenumbers.SUPPORTED_REGIONS)
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        for kind in range(12):
+            number = phonenumbers.example_number_for_type(region, kind)
+            if number is None:
+                continue
+            national = phonenumbers.national_significant_number(number)
+            assert len(national) >= phones._fewest_digits(region, False), (region, kind)
+            assert len(str(number.country_code)) + len(national) >= with_plus, (region, kind)
+
+
+def test_spans_that_are_not_phones_are_the_same_found_from_the_line() -> None:
+    text = (
+        "Vessel IMO\n\n9074729 and +218 91 234 5678\nref NCB-ROME/2026/SOM/0147 on 12/03/2026\n"
+        "IMO:\n9074729, IBAN DE89 3704 0044 0532 0130 00\nIMO 1234567/8 2026-03-14"
+    )
+    spans = [m.span() for m in phones._NOT_PHONES.finditer(text)]
+    assert any("\n" in text[a:b] for a, b in spans)  # an IMO number across a line break
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 24) + 1):
+            whole = any(a < end and b > start for a, b in spans)
+            assert phones._blocked(text, start, end) == whole, (start, end)
 
 
 def test_unknown_region_is_refused() -> None:
@@ -594,6 +648,26 @@ def test_a_two_megabyte_report_completes_and_finds_every_planted_identifier() ->
     for f, (_, _, value) in zip(found, planted, strict=True):
         if value:
             assert f.value == value
+
+
+def test_a_guarded_pattern_finds_exactly_what_the_pattern_finds() -> None:
+    cues = re.compile(
+        r"(?<![A-Za-z])(?:(?P<doc>passports?|(?:national\s+)?id\s+cards?|(?-i:DNI))"
+        r"|(?P<ar>(?:ال)?لوح(?:ة|ه)))(?![^\W\d_])",
+        re.IGNORECASE,
+    )
+    guarded = _text.guarded(cues)
+    assert guarded is not cues and guarded.groupindex == cues.groupindex
+    text = (
+        "PASSPORT, passports, İD card, ıd card, National  ID Cards, DNI, dni, dnis, الوحة, "
+        "اللوحة رقم, لوحه, apassport, passporting, Kelvin ſ, NATIONAL ID CARD."
+    )
+    found = [(m.span(), m.lastgroup) for m in cues.finditer(text)]
+    assert len(found) == 10
+    assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == found
+    for pattern in (r"a*", r"[^\W\d_]+ing", r"(?:x|)y?"):  # may be empty, or any letter: unguarded
+        compiled = re.compile(pattern)
+        assert _text.guarded(compiled) is compiled
 
 
 @pytest.mark.parametrize("module", [_text, crypto, emails, identifiers, extract])

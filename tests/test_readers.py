@@ -15,7 +15,7 @@ import pytest
 from fpdf import FPDF
 from openpyxl import Workbook
 
-from odyssey.ingest.readers import Limits, ReadError, read_bytes
+from odyssey.ingest.readers import Limits, ReadError, email_message, read_bytes
 from odyssey.ingest.readers.header import parse_header
 
 EN = """FROM: NCB ROME
@@ -284,6 +284,33 @@ def test_email_with_attachments_read_recursively() -> None:
         assert forwarded.fields["case_id"] == "ES-SOM-2026-002"
         assert forwarded.attachments[0].rows[0].cells["passport"] == "X1234567"
     assert any("broken.pdf" in w for w in doc.warnings)  # reported, not fatal
+
+
+def test_the_header_keeping_policy_reads_mail_as_the_default_policy_does() -> None:
+    data = make_email(
+        "Body.",
+        [("a.csv", b"x,y\n1,2\n", "text/csv"), ("r\u00e9sum\u00e9.txt", b"hello", "text/plain")],
+    ).replace(
+        b"Subject: Request for information",
+        b"Subject: RE: =?utf-8?b?4oCT?= Request\n for information",
+    )
+
+    def seen(message: email.message.Message) -> list[tuple[object, ...]]:
+        return [
+            (
+                [(k, str(v), type(v).__mro__[1:]) for k, v in part.items()],
+                part.get_content_type(),
+                part.get_filename(),
+                part.get_payload(decode=True),
+            )
+            for part in message.walk()
+        ]
+
+    default = seen(email.message_from_bytes(data, policy=email.policy.default))
+    for _ in range(2):  # parsed, then kept
+        ours = email.message_from_bytes(data, policy=email_message._POLICY)
+        assert seen(ours) == default
+    assert ("Subject", "RE: \u2013 Request for information") in [h[:2] for h in default[0][0]]
 
 
 def test_email_attachment_bomb_is_skipped_not_fatal() -> None:

@@ -8,8 +8,11 @@ only ever returns positions in the text it was given.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from re import _constants as _sre_constants  # type: ignore[attr-defined]
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
+from typing import Any
 
 # Arabic-Indic (U+0660..U+0669) and Eastern Arabic-Indic (U+06F0..U+06F9) digits
 # fold to ASCII one for one, so every offset into the folded text is an offset
@@ -19,13 +22,17 @@ _DIGITS = {0x0660 + i: ord("0") + i for i in range(10)} | {
 }
 
 
+_ARABIC_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+
+
 def fold_digits(text: str) -> str:
     """``text`` with Arabic-Indic digits written as ASCII digits; same length, same offsets.
 
     >>> fold_digits("الرقم ٠٩١٢٣٤٥٦٧٨")
     'الرقم 0912345678'
     """
-    return text.translate(_DIGITS)
+    # Most reports have none: looking for one costs far less than translating every character.
+    return text.translate(_DIGITS) if _ARABIC_DIGIT.search(text) else text
 
 
 # Between a cue word and its number: blanks and the punctuation of "n°", "No.:",
@@ -132,6 +139,79 @@ def _is_stop(word: str) -> bool:
     if w in _STOP_WORDS:
         return True
     return any(w.startswith(p) and w[len(p) :] in _STOP_WORDS for p in ("وال", "ال", "و"))
+
+
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern``, behind a look-ahead for the characters its matches can start with.
+
+    A long case-insensitive alternation of cue words is tried at every position
+    of a text, each word in turn; the look-ahead (one character class) refuses
+    most positions at once. The class holds every character the pattern can
+    start with, case-insensitively, so the guarded pattern finds exactly the same
+    matches, groups and all. When the first characters cannot be told (the
+    pattern may match the empty string, or start with "any letter"),
+    ``pattern`` is returned as it is.
+    """
+    try:
+        first = _first_chars(_sre_parser.parse(pattern.pattern, pattern.flags))
+    except (AttributeError, TypeError, ValueError, re.error):  # the parser's internals changed
+        return pattern
+    if first is None:
+        return pattern
+    chars = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in sorted(first))
+    try:
+        return re.compile(f"(?=(?i:[{chars}]))" + pattern.pattern, pattern.flags)
+    except re.error:  # e.g. global flags written at the pattern's start
+        return pattern
+
+
+def _first_chars(items: Iterable[tuple[Any, Any]]) -> set[tuple[int, int]] | None:
+    """Code point ranges a match of the parsed ``items`` starts with; None when not known
+    or when it can be empty."""
+    found = _starts(items)
+    return None if found is None or found[1] else found[0]
+
+
+def _starts(items: Iterable[tuple[Any, Any]]) -> tuple[set[tuple[int, int]], bool] | None:
+    """The first-character ranges of ``items`` and whether they can match the empty string."""
+    c = _sre_constants
+    ranges: set[tuple[int, int]] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            ranges.add((av, av))
+            return ranges, False
+        if op is c.IN:
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    ranges.add((value, value))
+                elif kind is c.RANGE:
+                    ranges.add(value)
+                else:  # a negated class or a category: too broad to guard
+                    return None
+            return ranges, False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width: the next item gives the first character
+        if op is c.SUBPATTERN:
+            sub = _starts(av[3])
+        elif op is c.ATOMIC_GROUP:
+            sub = _starts(av)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            sub = _starts(av[2])
+            if sub is not None and av[0] == 0:
+                sub = (sub[0], True)
+        elif op is c.BRANCH:
+            subs = [_starts(branch) for branch in av[1]]
+            if any(s is None for s in subs):
+                return None
+            sub = (set().union(*(s[0] for s in subs if s)), any(s[1] for s in subs if s))
+        else:
+            return None
+        if sub is None:
+            return None
+        ranges |= sub[0]
+        if not sub[1]:
+            return ranges, False
+    return ranges, True
 
 
 def compact(s: str) -> str:

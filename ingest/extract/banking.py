@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
@@ -28,11 +29,33 @@ _CHAR = re.compile(r"[A-Za-z0-9]")
 _SEPARATORS = re.compile(r"[ \-]")
 
 
+@lru_cache(maxsize=1024)  # keys are two letters
 def _iban_length(country: str) -> int | None:
     try:
         return int(get_iban_spec(country).iban_length)
     except (KeyError, SchwiftyException, AttributeError):
         return None
+
+
+@lru_cache(maxsize=4096)
+def _iban_properties(written: str) -> dict[str, str] | None:
+    """What schwifty says of the IBAN ``written`` (no blanks), or None when it is not valid.
+
+    Kept per IBAN: the same accounts recur across reports, and reading the bank
+    registry costs more than finding the IBAN. Callers get a copy (``Found`` copies).
+    """
+    try:
+        iban = IBAN(written)
+    except (SchwiftyException, ValueError):
+        return None
+    props = {"iban": iban.compact, "country": iban.country_code}
+    bank = iban.bank_name
+    if bank:
+        props["bank"] = bank
+    bic = iban.bic
+    if bic is not None:
+        props["bic"] = str(bic)
+    return props
 
 
 def find_ibans(text: str) -> Iterator[Found]:
@@ -55,22 +78,14 @@ def find_ibans(text: str) -> Iterator[Found]:
                 break
         if count < length or (end < len(text) and text[end].isalnum()):
             continue  # too short, or runs on into more letters or digits
-        try:
-            iban = IBAN(_SEPARATORS.sub("", text[m.start() : end]))
-        except (SchwiftyException, ValueError):
+        props = _iban_properties(_SEPARATORS.sub("", text[m.start() : end]))
+        if props is None:
             continue
-        props = {"iban": iban.compact, "country": iban.country_code}
-        bank = iban.bank_name
-        if bank:
-            props["bank"] = bank
-        bic = iban.bic
-        if bic is not None:
-            props["bic"] = str(bic)
         yield Found(
             start=m.start(),
             end=end,
             type="BankAccount",
-            value=iban.compact,
+            value=props["iban"],
             method="rule:iban",
             confidence=0.99,
             properties=props,

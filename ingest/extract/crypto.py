@@ -27,8 +27,10 @@ from Crypto.Hash import keccak
 from odyssey.ingest.extract.found import Found
 
 _B58 = "1-9A-HJ-NP-Za-km-z"
-_BTC_B58 = re.compile(rf"(?<![A-Za-z0-9])[13][{_B58}]{{25,34}}(?![A-Za-z0-9])")
-_TRON = re.compile(rf"(?<![A-Za-z0-9])T[{_B58}]{{33}}(?![A-Za-z0-9])")
+# The first character comes before the look-behind (which then spans it), so the
+# pattern starts with a plain character and the scan jumps from one 1, 3 or T to the next.
+_BTC_B58 = re.compile(rf"[13](?<![A-Za-z0-9].)[{_B58}]{{25,34}}(?![A-Za-z0-9])")
+_TRON = re.compile(rf"T(?<![A-Za-z0-9].)[{_B58}]{{33}}(?![A-Za-z0-9])")
 _BECH32 = re.compile(r"(?<![A-Za-z0-9])(?:bc|BC)1[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}(?![A-Za-z0-9])")
 _ETH = re.compile(r"(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![A-Za-z0-9])")
 _USDT = re.compile(r"USDT|Tether|TRC-?20|ERC-?20", re.IGNORECASE)
@@ -119,14 +121,15 @@ def find_wallets(text: str) -> Iterator[Found]:
     for m in _BTC_B58.finditer(text):
         if _base58check(m.group(), (0x00, 0x05)):
             yield _wallet(m, m.group(), "BTC", 0.99, {})
-    for m in _BECH32.finditer(text):
+    # Scans that cannot match skip at once: the patterns need these letters as written.
+    for m in _BECH32.finditer(text) if "bc1" in text or "BC1" in text else ():
         if segwit_ok(m.group()):
             yield _wallet(m, m.group().lower(), "BTC", 0.99, {})
     for m in _TRON.finditer(text):
         if _base58check(m.group(), (0x41,)):
             extra = {"token": "USDT"} if _token_near(text, m.start(), m.end()) else {}
             yield _wallet(m, m.group(), "TRX", 0.99, extra)
-    for m in _ETH.finditer(text):
+    for m in _ETH.finditer(text) if "0x" in text else ():
         body = m.group()[2:]
         extra = {"token": "USDT"} if _token_near(text, m.start(), m.end()) else {}
         if body.lower() == body or body.upper() == body:

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from stdnum.es import dni, nie
 
-from odyssey.ingest.extract._text import compact, walk_to_number
+from odyssey.ingest.extract._text import compact, guarded, walk_to_number
 from odyssey.ingest.extract.countries import (
     country_after,
     country_before,
@@ -126,7 +126,9 @@ def _cue_pattern(languages: tuple[str, ...]) -> re.Pattern[str]:
             alts.append(f"(?P<{kind}>{'|'.join(forms)})")
     # Latin cues start and end on a word boundary; Arabic ones may carry a one-letter
     # prefix (و, ب, ل, ف) or the article, so only their end is bounded.
-    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(alts) + r")(?![^\W\d_])", re.IGNORECASE)
+    return guarded(
+        re.compile(r"(?<![A-Za-z])(?:" + "|".join(alts) + r")(?![^\W\d_])", re.IGNORECASE)
+    )
 
 
 def _number_ok(m: re.Match[str]) -> bool:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -111,20 +110,23 @@ def check_region(region: str | None) -> str | None:
     return up
 
 
-def _blocked(text: str) -> tuple[list[int], list[int]]:
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in _NOT_PHONES.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-    return starts, ends
+def _blocked(text: str, start: int, end: int) -> bool:
+    """True when one of the :data:`_NOT_PHONES` spans of ``text`` overlaps ``start:end``.
 
-
-def _overlaps_blocked(blocked: tuple[list[int], list[int]], start: int, end: int) -> bool:
-    starts, ends = blocked
-    i = bisect_right(starts, end - 1) - 1  # the last blocked span starting before `end`
-    # Blocked spans do not overlap one another (finditer), so their ends ascend too.
-    return i >= 0 and ends[i] > start
+    The spans are those ``finditer`` finds over the whole text, but looked for
+    only on the number's lines: scanning every report whole would cost more than
+    the rest of the phone rules. That finds the same spans because none runs
+    across a line break, except an ``IMO`` and its digits (blanks between them);
+    so while an ``IMO`` ends just before a line break, look one line further.
+    """
+    first = text.rfind("\n", 0, start) + 1
+    while first > 0 and "IMO" in text[max(0, first - 12) : first]:
+        first = text.rfind("\n", 0, first - 1) + 1
+    stop = text.find("\n", end)
+    while stop != -1 and "IMO" in text[max(0, stop - 12) : stop]:
+        stop = text.find("\n", stop + 1)
+    spans = _NOT_PHONES.finditer(text, first, len(text) if stop == -1 else stop)
+    return any(m.start() < end and m.end() > start for m in spans)
 
 
 def _joined(c: str) -> bool:
@@ -161,9 +163,74 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _shortest_national(metadata: PhoneMetadata | None) -> int:
+    lengths = metadata.general_desc.possible_length if metadata is not None else ()
+    return min((n for n in lengths if n > 0), default=1)
+
+
+# The fewest digits of any valid national number, in any region or non-geographic entity.
+_SHORTEST_ANYWHERE = min(
+    [
+        _shortest_national(PhoneMetadata.metadata_for_region(r))
+        for r in phonenumbers.SUPPORTED_REGIONS
+    ]
+    + [
+        _shortest_national(PhoneMetadata.metadata_for_nongeo_region(cc))
+        for cc in phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS
+    ]
+)
+
+
+@lru_cache(maxsize=64)
+def _fewest_digits(region: str, plus: bool) -> int:
+    """The fewest letters and digits a candidate parsed for ``region`` needs to be a valid number.
+
+    Without a plus sign the number is national (a national number of the region's
+    calling code), or dialled abroad (a prefix digit, a country code digit and a
+    national number); with one, it may be a country code digit and any national number.
+    """
+    code = phonenumbers.country_code_for_region(region)
+    national = min(
+        _shortest_national(PhoneMetadata.metadata_for_region(r))
+        for r in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code, (region,))
+    )
+    fewest = min(national, 2 + _SHORTEST_ANYWHERE)
+    return min(fewest, 1 + _SHORTEST_ANYWHERE) if plus else fewest
+
+
+class _Matcher(PhoneNumberMatcher):
+    """``PhoneNumberMatcher`` that refuses at once a candidate too short to hold a valid number.
+
+    Most candidates in a report are days, years, counts and amounts of one to
+    four digits, or the four-digit groups of account numbers the matcher tries one
+    by one; parsing each costs as much as parsing a phone number. A candidate, and
+    every part of it the matcher tries, normalises to at most as many digits as it
+    has letters and digits, and a valid number has at least the national length
+    of :func:`_fewest_digits`, so refusing it here finds the same numbers. Hooks
+    private methods: should ``phonenumbers`` rename them, the matcher only gets
+    slower again.
+    """
+
+    def _too_short(self, candidate: str) -> bool:
+        plus = "+" in candidate or "\uff0b" in candidate
+        return sum(map(str.isalnum, candidate)) < _fewest_digits(self.preferred_region, plus)
+
+    def _extract_match(self, candidate: str, offset: int) -> phonenumbers.PhoneNumberMatch | None:
+        if self._too_short(candidate):
+            return None  # and so is every part of it
+        return super()._extract_match(candidate, offset)  # type: ignore[misc, no-any-return]
+
+    def _parse_and_verify(
+        self, candidate: str, offset: int
+    ) -> phonenumbers.PhoneNumberMatch | None:
+        if self._too_short(candidate):
+            return None
+        return super()._parse_and_verify(candidate, offset)  # type: ignore[misc, no-any-return]
+
+
 def _matches(text: str, region: str) -> Iterator[phonenumbers.PhoneNumberMatch]:
     # max_tries: the default gives up after 65,535 candidates, too few for a long text.
-    yield from PhoneNumberMatcher(text, region, leniency=Leniency.VALID, max_tries=sys.maxsize)
+    yield from _Matcher(text, region, leniency=Leniency.VALID, max_tries=sys.maxsize)
 
 
 def find_phones(text: str, default_region: str | None = None) -> Iterator[Found]:
@@ -178,36 +245,60 @@ def find_phones(text: str, default_region: str | None = None) -> Iterator[Found]
         passes.append((region, True))
     if region is None or not _dials_00(region):
         passes.append((_IDD_00_REGION, False))
-    blocked = _blocked(text)
     seen: set[tuple[int, int]] = set()
     for parse_region, keep_national in passes:
         for m in _matches(text, parse_region):
-            number = m.number
-            # The matcher clears where the country code came from; parse again to know.
-            source = phonenumbers.parse(
-                m.raw_string, parse_region, keep_raw_input=True
-            ).country_code_source
-            if not keep_national and source == CountryCodeSource.FROM_DEFAULT_COUNTRY:
-                continue
             start, end = _trim(text, m.start, m.end)
             if (start, end) in seen:
                 continue
-            if _overlaps_blocked(blocked, start, end) or not _context_ok(text, start, end):
+            source = _source(m.raw_string, parse_region)
+            if not keep_national and source == CountryCodeSource.FROM_DEFAULT_COUNTRY:
+                continue
+            if _blocked(text, start, end) or not _context_ok(text, start, end):
                 continue
             seen.add((start, end))
             confidence = _SOURCE_CONFIDENCE.get(source, 0.8)
             if _CUE.search(text, max(0, start - _CUE_REACH), start):
                 confidence += _CUE_BONUS
-            props = {"country": phonenumbers.region_code_for_number(number) or "XX"}
-            line = _LINE_TYPES.get(phonenumbers.number_type(number))
+            value, country, line = _described(m.number)
+            props = {"country": country}
             if line:
                 props["line_type"] = line
             yield Found(
                 start=start,
                 end=end,
                 type="Phone",
-                value=phonenumbers.format_number(number, PhoneNumberFormat.E164),
+                value=value,
                 method="rule:phone",
                 confidence=round(min(confidence, 0.96), 2),
                 properties=props,
             )
+
+
+# The same numbers recur from report to report: what parsing and the numbering plan
+# say of one is kept (both are pure functions of their arguments).
+@lru_cache(maxsize=4096)
+def _source(raw: str, region: str) -> CountryCodeSource:
+    """Where the country code of ``raw`` comes from (the matcher clears it on its numbers)."""
+    return phonenumbers.parse(raw, region, keep_raw_input=True).country_code_source
+
+
+_DESCRIBED: dict[tuple[int, str], tuple[str, str, str | None]] = {}
+
+
+def _described(number: phonenumbers.PhoneNumber) -> tuple[str, str, str | None]:
+    """``number`` in E.164, its region (``XX`` when none) and its line type, if known.
+
+    All three depend only on the country code and the national number.
+    """
+    key = (number.country_code, phonenumbers.national_significant_number(number))
+    known = _DESCRIBED.get(key)
+    if known is None:
+        if len(_DESCRIBED) >= 4096:
+            _DESCRIBED.clear()
+        known = _DESCRIBED[key] = (
+            phonenumbers.format_number(number, PhoneNumberFormat.E164),
+            phonenumbers.region_code_for_number(number) or "XX",
+            _LINE_TYPES.get(phonenumbers.number_type(number)),
+        )
+    return known

@@ -22,22 +22,27 @@ from collections.abc import Iterator
 
 from stdnum import imo
 
+from odyssey.ingest.extract._text import guarded
 from odyssey.ingest.extract.found import Found
 
 _LABEL = r"(?:n\.?[°º]|n[.o]|nr|no|number|num[ée]ro|número|núm|رقم)"
-_IMO = re.compile(
-    r"(?<![A-Za-z0-9])IMO(?P<label>[\s:#.\-]{0,3}" + _LABEL + r"\.?)?"
-    r"[\s:#.\-]{0,3}(?P<digits>[0-9]{7})(?![0-9])",
-    re.IGNORECASE,
+_IMO = guarded(
+    re.compile(
+        r"(?<![A-Za-z0-9])IMO(?P<label>[\s:#.\-]{0,3}" + _LABEL + r"\.?)?"
+        r"[\s:#.\-]{0,3}(?P<digits>[0-9]{7})(?![0-9])",
+        re.IGNORECASE,
+    )
 )
 # Words that say a vessel comes next, in the four languages (longest first).
-_VESSEL_WORD = re.compile(
-    r"(?:(?<![^\W\d_])(?i:fishing\s+vessel|fishing\s+boat|cargo\s+ship|vessel|boat|ship|tugboat|"
-    r"trawler|yacht|navire\s+de\s+p[êe]che|navire|bateau|remorqueur|chalutier|cargo|"
-    r"barco\s+pesquero|buque|barco|pesquero|remolcador|embarcaci[óo]n)"
-    r"|قارب\s+الصيد|سفينة\s+الصيد|سفينة\s+الشحن|مركب\s+الصيد|مركب\s+الشحن|زورق\s+القطر|"
-    r"زورق\s+قطر|السفينة|سفينة|القارب|قارب|المركب|مركب|زورق|قاطرة)"
-    r"(?![^\W\d_])"
+_VESSEL_WORD = guarded(
+    re.compile(
+        r"(?:(?<![^\W\d_])(?i:fishing\s+vessel|fishing\s+boat|cargo\s+ship|vessel|boat|ship|tugboat|"
+        r"trawler|yacht|navire\s+de\s+p[êe]che|navire|bateau|remorqueur|chalutier|cargo|"
+        r"barco\s+pesquero|buque|barco|pesquero|remolcador|embarcaci[óo]n)"
+        r"|قارب\s+الصيد|سفينة\s+الصيد|سفينة\s+الشحن|مركب\s+الصيد|مركب\s+الشحن|زورق\s+القطر|"
+        r"زورق\s+قطر|السفينة|سفينة|القارب|قارب|المركب|مركب|زورق|قاطرة)"
+        r"(?![^\W\d_])"
+    )
 )
 _QUOTED = r"""["“«'‘]\s?(?P<quoted>[^"“”«»'‘’\n]{2,40}?)\s?["”»'’]"""
 _CAPS = r"(?P<caps>[A-Z0-9][A-Z0-9'&.\-]*(?:[ ][A-Z0-9][A-Z0-9'&.\-]*){0,4})(?![\w'])"

@@ -8,7 +8,9 @@ import email.policy
 import email.utils
 import quopri
 import re
+from email.headerregistry import BaseHeader, HeaderRegistry
 from email.message import EmailMessage
+from functools import lru_cache
 
 from odyssey.ingest.readers.header import (
     HANDLING_WORDS,
@@ -19,6 +21,28 @@ from odyssey.ingest.readers.header import (
 )
 from odyssey.ingest.readers.source import FieldSpan, Limits, ReadError, SourceDocument
 from odyssey.ingest.readers.text import decode
+
+_REGISTRY = HeaderRegistry()
+
+
+@lru_cache(maxsize=1024)
+def _parsed_header(name: str, value: str) -> BaseHeader:
+    return _REGISTRY(name, value)  # type: ignore[no-any-return]
+
+
+class _HeadersParsedOnce(HeaderRegistry):
+    """``email``'s header registry, keeping the headers it has parsed.
+
+    The default policy parses a header again at every access, and walking a
+    message's parts reads each Content-Type a dozen times. A parsed header is
+    immutable and depends only on its name and value, so one serves them all.
+    """
+
+    def __call__(self, name: str, value: str) -> BaseHeader:
+        return _parsed_header(name, value)
+
+
+_POLICY = email.policy.default.clone(header_factory=_HeadersParsedOnce())
 
 
 def read_email(name: str, data: bytes, limits: Limits, depth: int = 0) -> SourceDocument:
@@ -32,7 +56,7 @@ def read_email(name: str, data: bytes, limits: Limits, depth: int = 0) -> Source
 
     if not data.strip():
         raise ReadError(f"{name} is empty; nothing to ingest")
-    message = email.message_from_bytes(data, policy=email.policy.default)
+    message = email.message_from_bytes(data, policy=_POLICY)
     if not isinstance(message, EmailMessage) or not (
         message["From"] or message["Subject"] or message.is_multipart()
     ):

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import dateparser
@@ -179,6 +180,12 @@ def fold(text: str) -> str:
 _FOLDED_LABELS = {fold(label): name for label, name in _LABEL_TO_FIELD.items()}
 
 
+@lru_cache(maxsize=1024)
+def _field_of_label(label: str) -> str | None:
+    """The field a written label names, or None (the same few labels head every message)."""
+    return _FOLDED_LABELS.get(fold(label))
+
+
 def parse_header(text: str, *, start: int = 0, max_lines: int = 40) -> Header:
     """Read the ``LABEL: value`` lines at ``text[start:]`` (blank lines before them are skipped).
 
@@ -200,7 +207,7 @@ def parse_header(text: str, *, start: int = 0, max_lines: int = 40) -> Header:
             pos = end + 1
             continue
         match = _LINE.match(line)
-        name = _FOLDED_LABELS.get(fold(match["label"])) if match else None
+        name = _field_of_label(match["label"]) if match else None
         if match is None or name is None:
             break
         seen += 1
@@ -254,10 +261,21 @@ def _store(header: Header, name: str, raw: str, start: int, end: int) -> None:
 def keyword(raw: str, table: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
     """The value of the first row of ``table`` one of whose words starts a word of ``raw``."""
     folded = fold(raw)
-    for value, words in table:
-        if any(re.search(rf"(?<!\w){re.escape(fold(w))}", folded) for w in words):
+    for value, words in _row_patterns(table):
+        if words.search(folded):
             return value
     return None
+
+
+@lru_cache(maxsize=32)
+def _row_patterns(
+    table: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each row's value and one pattern for its folded words, each at the start of a word."""
+    return tuple(
+        (value, re.compile("|".join(rf"(?<!\w){re.escape(fold(w))}" for w in words)))
+        for value, words in table
+    )
 
 
 def derive_fields(f: dict[str, Any]) -> None:
