@@ -357,3 +357,19 @@ def test_xlsx_is_rendered_with_exact_spans() -> None:
     assert row.cells["amount"] == "1500"
     a, b = row.cell_spans["receiver_name"]
     assert doc.text[a:b] == "Joy OSAGIE"
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("13 مايو 2025", "2025-05-13"),  # the Mashriq/Egyptian name
+        ("13 ماي 2025", "2025-05-13"),  # the Maghreb name, which "مايو" starts with
+        ("2 جوان 2026", "2026-06-02"),
+        ("5 أيار 2025", "2025-05-05"),
+    ],
+)
+def test_arabic_month_names_of_every_region(written: str, day: str) -> None:
+    from odyssey.ingest.readers import header
+
+    parsed = header.parse_date(written)
+    assert parsed is not None and parsed.isoformat() == day

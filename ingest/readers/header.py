@@ -159,7 +159,12 @@ _ARABIC_MONTHS = {
     "تشرين الثاني": "نوفمبر", "كانون الأول": "ديسمبر", "جانفي": "يناير", "فيفري": "فبراير",
     "أفريل": "أبريل", "ماي": "مايو", "جوان": "يونيو", "جويلية": "يوليو", "أوت": "أغسطس",
 }  # fmt: skip
-_ARABIC_MONTH = re.compile("|".join(sorted(map(re.escape, _ARABIC_MONTHS), key=len, reverse=True)))
+# Whole words only: "ماي" (Maghreb May) is also the start of "مايو", the form it becomes.
+_ARABIC_MONTH = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(sorted(map(re.escape, _ARABIC_MONTHS), key=len, reverse=True))
+    + r")(?!\w)"
+)
 
 
 @dataclass(slots=True)
