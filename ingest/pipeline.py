@@ -24,7 +24,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -155,12 +154,6 @@ def ingest(
     ``mappings`` are tried on tables before the built-in ones; ``progress`` is
     called with an :class:`IngestProgress` once for the paths that could not be
     used (if any), then after every chunk of files (``CHUNK_FILES``) is stored.
-
-    Each chunk is written by one background thread while the next chunk is
-    extracted: SQLite and spaCy's parser leave Python's lock while they work, so
-    on a machine with two cores or more the store's time mostly hides behind the
-    NER's. The store is only ever used by one thread at a time: the next chunk's
-    already-stored check runs before the write of the previous one starts.
     """
     files, problems = discover(paths)
     summary = IngestSummary(files=list(problems))
@@ -168,73 +161,46 @@ def ingest(
     if progress and problems:
         progress(IngestProgress(len(problems), total, tuple(problems)))
     extractor = Extractor([*mappings, *builtin_mappings()], case_id=case_id)
-    queued: set[str] = set()  # documents of this run already read: a second copy is skipped
-
-    def finish(chunk: _Chunk, written: Future[dict[Path, FileResult]] | None) -> None:
-        if written is not None:
-            chunk.results.update(written.result())
-        results = [chunk.results[p] for p in chunk.paths]
+    for first in range(0, len(files), CHUNK_FILES):
+        results = _ingest_chunk(store, extractor, files[first : first + CHUNK_FILES], limits)
         summary.files.extend(results)
         if progress:
             progress(IngestProgress(len(summary.files), total, tuple(results)))
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="odyssey-store") as writer:
-        previous: _Chunk | None = None
-        for first in range(0, len(files), CHUNK_FILES):
-            chunk = _read_chunk(store, files[first : first + CHUNK_FILES], limits, queued)
-            written = writer.submit(_store, store, previous.extracted) if previous else None
-            _extract_chunk(extractor, chunk)
-            if previous is not None:
-                finish(previous, written)
-            previous = chunk
-        if previous is not None:
-            finish(previous, writer.submit(_store, store, previous.extracted))
     return summary
 
 
-@dataclass(slots=True)
-class _Chunk:
-    """A chunk of files on its way through: read, then extracted, then stored."""
-
-    paths: list[Path]
-    results: dict[Path, FileResult]  # files already settled: failed to read, or skipped
-    sources: dict[Path, SourceDocument]
-    extracted: dict[Path, list[Extraction]] = field(default_factory=dict)
-
-
-def _read_chunk(store: GraphStore, paths: list[Path], limits: Limits, queued: set[str]) -> _Chunk:
-    """Read the files and set aside those already stored or already read in this run."""
-    chunk = _Chunk(paths, {}, {})
+def _ingest_chunk(
+    store: GraphStore, extractor: Extractor, paths: list[Path], limits: Limits
+) -> list[FileResult]:
+    results: dict[Path, FileResult] = {}
+    sources: dict[Path, SourceDocument] = {}
     for path in paths:
         try:
-            chunk.sources[path] = read_path(path, limits)
+            sources[path] = read_path(path, limits)
         except ReadError as err:
-            chunk.results[path] = FileResult(str(path), "failed", str(err))
-    ids = {path: Document.id_for(src.content) for path, src in chunk.sources.items()}
-    known = store.known_documents(ids.values())
-    for path, doc_id in ids.items():
-        if doc_id in known or doc_id in queued:
-            chunk.results[path] = FileResult(
-                str(path), "skipped", "already ingested (same content)"
-            )
-            del chunk.sources[path]
-        queued.add(doc_id)
-    return chunk
-
-
-def _extract_chunk(extractor: Extractor, chunk: _Chunk) -> None:
-    """Extract the chunk's sources; a file that cannot be extracted is settled as failed."""
+            results[path] = FileResult(str(path), "failed", str(err))
+    known = store.known_documents(Document.id_for(s.content) for s in sources.values())
+    seen: set[str] = set()
+    for path, src in list(sources.items()):
+        doc_id = Document.id_for(src.content)
+        if doc_id in known or doc_id in seen:
+            results[path] = FileResult(str(path), "skipped", "already ingested (same content)")
+            del sources[path]
+        seen.add(doc_id)
     networks = {
         p: [*network_extraction(s, extractor.case_id)]
-        for p, s in chunk.sources.items()
+        for p, s in sources.items()
         if s.kind == NETWORK_KIND
     }
-    rest = {p: s for p, s in chunk.sources.items() if p not in networks}
+    rest = {p: s for p, s in sources.items() if p not in networks}
+    extracted: dict[Path, list[Extraction]] = {}
     for path, extractions in {**networks, **(_extract(extractor, rest) if rest else {})}.items():
         if isinstance(extractions, str):
-            chunk.results[path] = FileResult(str(path), "failed", extractions)
+            results[path] = FileResult(str(path), "failed", extractions)
         else:
-            chunk.extracted[path] = extractions
+            extracted[path] = extractions
+    results.update(_store(store, extracted))
+    return [results[p] for p in paths]
 
 
 def _extract(
