@@ -236,6 +236,8 @@ def _tree_size(src: SourceDocument) -> int:
 
 def _store(store: GraphStore, extracted: dict[Path, list[Extraction]]) -> dict[Path, FileResult]:
     """Store each file's extractions as one batch: the file lands whole or not at all."""
+    if not extracted:  # every file of the chunk was known or failed: no write transaction
+        return {}
     batches: list[Batch] = []
     warnings: list[list[str]] = []
     for extractions in extracted.values():
