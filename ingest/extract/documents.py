@@ -193,16 +193,7 @@ def find_documents(text: str, languages: Iterable[str] = LANGUAGES) -> Iterator[
     for kind, start, end, country in _table_cells(text, cue):
         m = _NUMBER.fullmatch(text, start, end)
         if m is not None and _number_ok(m):
-            number, country = compact(m.group()), country or "XX"
-            yield Found(
-                start=start,
-                end=end,
-                type="IdentityDocument",
-                value=f"{kind}:{country}:{number}",
-                method=_METHOD[kind],
-                confidence=0.8,
-                properties={"kind": kind, "number": number, "country": country},
-            )
+            yield _document(start, end, kind, compact(m.group()), country or "XX", 0.8)
     for c in cue.finditer(text):
         kind = c.lastgroup or "passport"
         reach = walk_to_number(text, c.end(), _NUMBER, _number_ok)
@@ -214,7 +205,7 @@ def find_documents(text: str, languages: Iterable[str] = LANGUAGES) -> Iterator[
         if len(number) < 6:
             continue
         confidence = 0.85 if kind != "travel_document" else 0.8
-        props: dict[str, str] = {}
+        scheme = None
         country = None
         if kind in ("id_card", "residence_permit") and (
             _DNI_SHAPE.fullmatch(number) or _NIE_SHAPE.fullmatch(number)
@@ -223,7 +214,6 @@ def find_documents(text: str, languages: Iterable[str] = LANGUAGES) -> Iterator[
             if not (dni if scheme == "DNI" else nie).is_valid(number):
                 continue
             country, confidence = "ES", 0.97
-            props["scheme"] = scheme
         country = (
             country
             or country_in_words(text, reach.fillers)
@@ -231,13 +221,27 @@ def find_documents(text: str, languages: Iterable[str] = LANGUAGES) -> Iterator[
             or country_after(text, m.end())
             or "XX"
         )
-        props.update(kind=kind, number=number, country=country)
-        yield Found(
-            start=start,
-            end=m.end(),
-            type="IdentityDocument",
-            value=f"{kind}:{country}:{number}",
-            method=_METHOD[kind],
-            confidence=confidence,
-            properties=props,
-        )
+        yield _document(start, m.end(), kind, number, country, confidence, scheme)
+
+
+def _document(
+    start: int,
+    end: int,
+    kind: str,
+    number: str,
+    country: str,
+    confidence: float,
+    scheme: str | None = None,
+) -> Found:
+    """The document number at ``start:end``, keyed ``kind:COUNTRY:NUMBER``."""
+    props = {"scheme": scheme} if scheme else {}
+    props.update(kind=kind, number=number, country=country)
+    return Found(
+        start=start,
+        end=end,
+        type="IdentityDocument",
+        value=f"{kind}:{country}:{number}",
+        method=_METHOD[kind],
+        confidence=confidence,
+        properties=props,
+    )

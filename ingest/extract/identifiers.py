@@ -59,7 +59,8 @@ def find_identifiers(
     found.extend(find_plates(folded, pick_languages(language, vehicles.LANGUAGES)))
     found.extend(find_phones(folded, region))
     kept = resolve_overlaps(found)
-    return resolve_overlaps([*kept, *repeats(folded, kept)])
+    # repeats never overlap what was kept nor one another: merging them only needs a sort
+    return sorted([*kept, *repeats(folded, kept)], key=lambda f: f.start)
 
 
 def resolve_overlaps(found: Iterable[Found]) -> list[Found]:
