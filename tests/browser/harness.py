@@ -191,8 +191,10 @@ CYTOSCAPE = (
 def chart_point(page: Any, selector: str) -> tuple[float, float]:
     """Where on the page to click the chart element ``selector`` (a Cytoscape selector).
 
-    The view is fitted around the element first. Nodes give their centre; an edge
-    gives the point of its line nearest the middle that no node covers and, where there is
+    The view is fitted around the element first. Nodes give their centre; an edge gives
+    the point near its drawn middle where Cytoscape's own hit test finds that edge (parallel
+    links are drawn as curves), else the point of its line nearest the middle that no node
+    covers and, where there is
     one, no other edge crosses (labels take no clicks), so a real mouse click there is what an
     analyst's click on that link is.
     """
@@ -206,6 +208,21 @@ def chart_point(page: Any, selector: str) -> tuple[float, float]:
             if (el.isNode()) {{
                 const p = el.renderedPosition();
                 return [p.x + box.left, p.y + box.top];
+            }}
+            // First ask the renderer itself which element a click at a point would hit,
+            // along the edge as drawn (a curve where two nodes share several links).
+            const zoom = cy.zoom(), pan = cy.pan(), hitter = cy.renderer();
+            const s = el.source().position(), d = el.target().position(), m = el.midpoint();
+            const candidates = [m, ...[0.45, 0.55, 0.4, 0.6, 0.35, 0.65].map(t => ({{
+                x: m.x + (d.x - s.x) * (t - 0.5),
+                y: m.y + (d.y - s.y) * (t - 0.5)}}))];
+            if (hitter && hitter.findNearestElement) {{
+                for (const p of candidates) {{
+                    const hit = hitter.findNearestElement(p.x, p.y, true, false);
+                    if (hit && hit.id() === el.id()) {{
+                        return [p.x * zoom + pan.x + box.left, p.y * zoom + pan.y + box.top];
+                    }}
+                }}
             }}
             const a = el.source().renderedPosition(), b = el.target().renderedPosition();
             const near = (x, y, e) => {{  // distance from (x, y) to another edge's straight line
