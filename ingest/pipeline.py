@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,12 +37,16 @@ from odyssey.ingest.mapping import Mapping, builtin_mappings
 from odyssey.ingest.readers import SUPPORTED_SUFFIXES, Limits, ReadError, SourceDocument, read_path
 from odyssey.ingest.readers.network_file import NETWORK_KIND, network_extraction
 from odyssey.ingest.readers.source import DEFAULT_LIMITS
+from odyssey.ingest.workers import Workers, auto_workers
 from odyssey.model import Document
 
 log = logging.getLogger(__name__)
 
 #: Files read and extracted together (one ``nlp.pipe`` call per language).
 CHUNK_FILES = 64
+#: Worker processes start only when each gets at least this many chunks: starting them
+#: (and loading every model first) costs seconds that a small ingest would not win back.
+MIN_CHUNKS_PER_WORKER = 2
 
 
 @dataclass(slots=True)
@@ -147,6 +153,7 @@ def ingest(
     mappings: Sequence[Mapping] = (),
     limits: Limits = DEFAULT_LIMITS,
     progress: Callable[[IngestProgress], None] | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
     """Ingest the files under ``paths`` into ``store`` and say what happened to each.
 
@@ -154,6 +161,9 @@ def ingest(
     ``mappings`` are tried on tables before the built-in ones; ``progress`` is
     called with an :class:`IngestProgress` once for the paths that could not be
     used (if any), then after every chunk of files (``CHUNK_FILES``) is stored.
+    ``workers`` is how many processes extract (``0``: one per core, up to
+    ``MAX_AUTO_WORKERS``); with more than one, the files are still stored here,
+    in order, one chunk at a time (see ``odyssey.ingest.workers``).
     """
     files, problems = discover(paths)
     summary = IngestSummary(files=list(problems))
@@ -161,17 +171,46 @@ def ingest(
     if progress and problems:
         progress(IngestProgress(len(problems), total, tuple(problems)))
     extractor = Extractor([*mappings, *builtin_mappings()], case_id=case_id)
-    for first in range(0, len(files), CHUNK_FILES):
-        results = _ingest_chunk(store, extractor, files[first : first + CHUNK_FILES], limits)
-        summary.files.extend(results)
-        if progress:
-            progress(IngestProgress(len(summary.files), total, tuple(results)))
+    chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
+    count = auto_workers() if workers == 0 else workers
+    if len(chunks) < MIN_CHUNKS_PER_WORKER * count:  # too little work to pay for starting them
+        count = 1
+    seen: set[str] = set()
+    with Workers(extractor, count) as pool:
+        pending: deque[_Chunk] = deque()
+        for paths in chunks:
+            pending.append(_read_chunk(store, extractor, pool, paths, limits, seen))
+            while len(pending) > pool.ahead:
+                _finish(store, pool, pending.popleft(), summary, total, progress)
+        while pending:
+            _finish(store, pool, pending.popleft(), summary, total, progress)
     return summary
 
 
-def _ingest_chunk(
-    store: GraphStore, extractor: Extractor, paths: list[Path], limits: Limits
-) -> list[FileResult]:
+@dataclass(slots=True)
+class _Chunk:
+    """A chunk of files read and on its way through extraction."""
+
+    paths: list[Path]
+    results: dict[Path, FileResult]  # the files already settled (unreadable, known, networks)
+    networks: dict[Path, list[Extraction]]
+    sources: dict[Path, SourceDocument]  # the files being extracted
+    future: Future[object] | None
+
+
+def _read_chunk(
+    store: GraphStore,
+    extractor: Extractor,
+    pool: Workers,
+    paths: list[Path],
+    limits: Limits,
+    seen: set[str],
+) -> _Chunk:
+    """Read a chunk, settle the unreadable and already stored files, start extracting the rest.
+
+    ``seen`` holds the documents of this run so far: a file whose content an
+    earlier file of the run had is skipped even before that one is stored.
+    """
     results: dict[Path, FileResult] = {}
     sources: dict[Path, SourceDocument] = {}
     for path in paths:
@@ -180,7 +219,6 @@ def _ingest_chunk(
         except ReadError as err:
             results[path] = FileResult(str(path), "failed", str(err))
     known = store.known_documents(Document.id_for(s.content) for s in sources.values())
-    seen: set[str] = set()
     for path, src in list(sources.items()):
         doc_id = Document.id_for(src.content)
         if doc_id in known or doc_id in seen:
@@ -193,14 +231,34 @@ def _ingest_chunk(
         if s.kind == NETWORK_KIND
     }
     rest = {p: s for p, s in sources.items() if p not in networks}
+    future = pool.submit(_extract, rest) if rest else None
+    return _Chunk(paths, results, networks, rest, future)
+
+
+def _finish(
+    store: GraphStore,
+    pool: Workers,
+    chunk: _Chunk,
+    summary: IngestSummary,
+    total: int,
+    progress: Callable[[IngestProgress], None] | None,
+) -> None:
+    """Store a chunk whose extraction is done, and report its files."""
+    done: dict[Path, list[Extraction] | str] = dict(chunk.networks)
+    if chunk.future is not None:
+        done.update(pool.result(chunk.future, _extract, chunk.sources))  # type: ignore[call-overload]
+    results = chunk.results
     extracted: dict[Path, list[Extraction]] = {}
-    for path, extractions in {**networks, **(_extract(extractor, rest) if rest else {})}.items():
+    for path, extractions in done.items():
         if isinstance(extractions, str):
             results[path] = FileResult(str(path), "failed", extractions)
         else:
             extracted[path] = extractions
     results.update(_store(store, extracted))
-    return [results[p] for p in paths]
+    finished = [results[p] for p in chunk.paths]
+    summary.files.extend(finished)
+    if progress:
+        progress(IngestProgress(len(summary.files), total, tuple(finished)))
 
 
 def _extract(

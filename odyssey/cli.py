@@ -185,6 +185,14 @@ def search(obj: _Context, query: str, types: tuple[str, ...], limit: int, as_jso
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A table mapping (TOML) to try before the built-in ones; may be repeated.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0, max=64),
+    default=0,
+    show_default=True,
+    help="Processes that extract: 0 = one per core (up to 4) when there are enough files; "
+    "1 = all in this process.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_obj
 def ingest(
@@ -192,6 +200,7 @@ def ingest(
     paths: tuple[Path, ...],
     case_id: str | None,
     mapping_files: tuple[Path, ...],
+    workers: int,
     as_json: bool,
 ) -> None:
     """Read reports, e-mails, PDF/DOCX and tables into the store (files and folders).
@@ -210,7 +219,9 @@ def ingest(
             bar.total = step.total
             bar.update(len(step.files))
 
-        summary = wb.ingest(paths, case=case_id, mappings=mapping_files, progress=advance)
+        summary = wb.ingest(
+            paths, case=case_id, mappings=mapping_files, progress=advance, workers=workers
+        )
         store_uri = wb.store.uri
     data = summary.to_dict()
     if as_json:

@@ -179,6 +179,7 @@ class Workbench:
         case: str | None = None,
         mappings: Iterable[str | os.PathLike[str] | Mapping] = (),
         progress: Callable[[IngestProgress], None] | None = None,
+        workers: int = 1,
     ) -> IngestSummary:
         """Read reports, e-mails, PDF/DOCX, tables and network files into the store.
 
@@ -189,6 +190,9 @@ class Workbench:
         given, is called with an ``IngestProgress`` (``done``, ``total`` and the
         ``files`` just finished, each a ``FileResult`` with its status and
         reason) as the run advances, so a page can list each file as it lands.
+        ``workers`` processes extract (``0``: one per core, up to four, when there
+        are enough files); the default, one, keeps all work in this process,
+        which suits a notebook or a web server's thread.
 
         Idempotent (a file already stored is skipped) and atomic per file; a
         file that cannot be read is reported, not raised, and the rest lands.
@@ -206,7 +210,9 @@ class Workbench:
         if isinstance(paths, str | os.PathLike):
             paths = [paths]
         loaded = [m if isinstance(m, Mapping) else load_mapping(m) for m in mappings]
-        return ingest(self.store, paths, case_id=case, mappings=loaded, progress=progress)
+        return ingest(
+            self.store, paths, case_id=case, mappings=loaded, progress=progress, workers=workers
+        )
 
     # -- analytics: thin calls of odyssey.graph.analytics on a projection ------------------------
 

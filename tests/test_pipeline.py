@@ -213,11 +213,18 @@ def test_a_killed_ingest_leaves_whole_files_and_a_rerun_completes_it(tmp_path: P
             if stored >= 64:
                 break
         time.sleep(0.05)
+    workers = _children(process.pid)  # the CLI extracts 600 files in worker processes
     process.send_signal(signal.SIGKILL)
     process.wait()
     with SqliteStore(killed_db) as killed:
         partial = killed.counts().documents
     assert 0 < partial < 600, "the process was killed mid-batch"
+    if (os.cpu_count() or 1) > 1:
+        assert workers, "600 files on several cores are extracted by worker processes"
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "orphan workers"
     with SqliteStore(clean_db) as clean:
         ingest(clean, [folder])
         expected = {
@@ -233,6 +240,65 @@ def test_a_killed_ingest_leaves_whole_files_and_a_rerun_completes_it(tmp_path: P
     assert result["skipped"] == partial and result["new"] == 600 - partial
     with SqliteStore(killed_db) as killed:
         assert killed.counts() == clean_counts
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_worker_processes_store_exactly_what_one_process_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from odyssey.ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_FILES", 4)
+    folder = many_reports(tmp_path / "reports", 40)
+    (folder / "copy.txt").write_text((folder / "r0003.txt").read_text())  # a copy, later chunk
+    stored = []
+    for workers in (1, 2):
+        steps: list[pipeline.IngestProgress] = []
+        with SqliteStore(tmp_path / f"w{workers}.db") as store:
+            summary = ingest(store, [folder], workers=workers, progress=steps.append)
+            rows = store.conn.execute(
+                'SELECT id, document_id, start, "end", entity_id FROM mentions ORDER BY id'
+            ).fetchall()
+            links = store.conn.execute("SELECT id FROM links ORDER BY id").fetchall()
+            stored.append(([tuple(r) for r in rows], [tuple(r) for r in links]))
+        assert [f.status for f in summary.files].count("skipped") == 1
+        assert summary.counts()["new"] == 40
+        assert [s.done for s in steps] == [4 * i for i in range(1, 11)] + [41]  # in order
+    assert stored[0] == stored[1] and len(stored[0][0]) > 80
+
+
+def _exit_unless_in(parent: int) -> None:
+    if os.getpid() != parent:
+        os._exit(3)  # a worker dying as an out-of-memory kill would end it
+
+
+def _job(extractor: object, work: int) -> str:
+    _exit_unless_in(work)
+    return f"done in {os.getpid()}"
+
+
+def test_a_dead_worker_is_replaced_by_this_process(caplog: pytest.LogCaptureFixture) -> None:
+    from odyssey.ingest.extractor import Extractor
+    from odyssey.ingest.workers import Workers
+
+    with Workers(Extractor(), 2) as pool:
+        future = pool.submit(_job, os.getpid())
+        assert pool.result(future, _job, os.getpid()) == f"done in {os.getpid()}"
+        later = pool.submit(_job, os.getpid())  # the pool is gone: this runs here at once
+        assert later.result() == f"done in {os.getpid()}"
+    assert "an extraction worker died" in caplog.text
 
 
 @pytest.mark.parametrize("lang_text", [EN, FR, ES, AR])
