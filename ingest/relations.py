@@ -77,6 +77,15 @@ _COMPILED = {
     for kind, pats in CUES.items()
 }
 
+#: The same patterns without their word boundaries. They match wherever the cue matches in
+#: any stretch of a sentence (a boundary at the edge of a stretch included), and more: a
+#: sentence where one finds nothing cannot hold that cue anywhere, so each cue is looked for
+#: once per sentence before it is looked for between every pair of its mentions.
+_ANYWHERE = {
+    kind: re.compile(pattern.pattern.replace(r"\b", ""), re.IGNORECASE)
+    for kind, pattern in _COMPILED.items()
+}
+
 #: Confidence of a cue-typed link, and of plain co-occurrence in a sentence.
 CUE_CONFIDENCE = 0.75
 COOCCURRENCE_CONFIDENCE = 0.35
@@ -137,15 +146,17 @@ def relations_in_sentence(
     if len(pairs) > MAX_PAIRS_PER_SENTENCE:
         pairs = list(pairwise(spans))
     before: dict[int, dict[str, re.Match[str] | None]] = {}  # cues searched before a mention
+    absent = _Absent(text, sentence)
     request = bool(spans) and _REQUEST_LIST.search(text, sentence[0], spans[0].start) is not None
     for a, b in pairs:
         relation = None
         if not (request and _ITEM_SEPARATOR.search(text, a.end, b.start)):  # not two list items
-            relation = _typed(a, b, text[a.end : b.start], CUE_CONFIDENCE) or _typed(
+            relation = _typed(a, b, text[a.end : b.start], CUE_CONFIDENCE, absent) or _typed(
                 a,
                 b,
                 text[sentence[0] : a.start],
                 CUE_CONFIDENCE - 0.15,
+                absent,
                 before.setdefault(a.start, {}),
             )
         if relation is None and not (a.type == b.type and a.type in _NEVER_PAIRED_WITH_ITSELF):
@@ -169,11 +180,27 @@ def _cues_for(a_type: str, b_type: str) -> tuple[tuple[str, re.Pattern[str], boo
     return tuple(out)
 
 
+class _Absent:
+    """Whether a link type's cue is written nowhere in a sentence (looked up once per type)."""
+
+    __slots__ = ("known", "sentence", "text")
+
+    def __init__(self, text: str, sentence: tuple[int, int]) -> None:
+        self.text, self.sentence, self.known = text, sentence, {}
+
+    def __call__(self, kind: str) -> bool:
+        found = self.known.get(kind)
+        if found is None:
+            found = self.known[kind] = _ANYWHERE[kind].search(self.text, *self.sentence) is None
+        return found
+
+
 def _typed(
     a: Span,
     b: Span,
     context: str,
     confidence: float,
+    absent: _Absent,
     searched: dict[str, re.Match[str] | None] | None = None,
 ) -> Relation | None:
     """The pair typed by the first allowed link type whose cue is written in ``context``.
@@ -182,6 +209,8 @@ def _typed(
     before a mention, the same for every mention after it), so it is searched once.
     """
     for kind, pattern, turned in _cues_for(a.type, b.type):
+        if absent(kind):
+            continue
         if searched is None:
             match = pattern.search(context)
         elif kind in searched:
