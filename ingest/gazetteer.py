@@ -388,9 +388,12 @@ def find_places(text: str, language: str | None = None) -> list[tuple[int, int, 
     found: list[tuple[int, int, Place]] = []
     i = 0
     while i < len(words):
-        hit = _match_at(text, words, folded, i, gazetteer, extra_stop) or _cued_at(
-            text, words, folded, i, gazetteer
-        )
+        head = words[i][2][0]
+        hit = None
+        if head.istitle() or "\u0600" <= head <= "\u06ff":  # a name starts capitalised or Arabic
+            hit = _match_at(text, words, folded, i, gazetteer, extra_stop) or _cued_at(
+                text, words, folded, i, gazetteer
+            )
         if hit is None:
             i += 1
             continue
