@@ -162,11 +162,25 @@ def country_in_words(text: str, spans: tuple[tuple[int, int], ...]) -> str | Non
 _BEFORE = re.compile(r"[\s\-]*+(?:[^\W\d_]++[\s\-]++)?$")
 
 
+# Where a country form may start: a letter after no letter (COUNTRY's own look-behind).
+_WORD_START = re.compile(_LETTER_BEFORE + r"[^\W\d_]")
+
+
 def country_before(text: str, pos: int, *, reach: int = 40) -> str | None:
-    """The country whose form ends right before ``pos`` (at most one word in between)."""
-    lo = max(0, pos - reach)
-    best = None
-    for m in COUNTRY.finditer(text, lo, pos):
+    """The country whose form ends right before ``pos`` (at most one word in between).
+
+    The forms are tried where words start, left to right without overlaps, as
+    ``COUNTRY.finditer`` would find them, but without trying the long pattern at
+    every character.
+    """
+    best, free = None, 0
+    for w in _WORD_START.finditer(text, max(0, pos - reach), pos):
+        if w.start() < free:
+            continue
+        m = COUNTRY.match(text, w.start(), pos)
+        if m is None:
+            continue
+        free = m.end()
         if _BEFORE.match(text, m.end(), pos):
             best = m
     return iso_of(best) if best is not None else None
