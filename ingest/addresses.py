@@ -80,14 +80,14 @@ _TOWN = re.compile(
     rf",[ ](?:\d{{4,5}}[ ])?{_TOWN_WORD}(?:[ ](?:{_CONNECTOR}[ ])?{_TOWN_WORD}){{0,2}}"
     rf"(?P<code>{_AFTER_TOWN})(?![\w])"
 )
-_ARABIC_WORD = r"[\u0621-\u064a\u0671-\u06d3]+"
+_ARABIC_WORD = r"[\u0621-\u064a\u0671-\u06d3][\u0621-\u0652\u0671-\u06d3]*"  # with its vowel marks
 # Street words: شارع، طريق، جادة; نهج (Tunisia), زنقة (Morocco), and a house number after the
 # name ("نهج الحرية عدد 17").
 _ARABIC_STREET = re.compile(
-    rf"(?:{_NUMBER}[ ])?(?:شارع|طريق|جادة|نهج|زنقة|حي)[ ]{_ARABIC_WORD}(?:[ ]{_ARABIC_WORD}){{0,2}}"
+    rf"(?<!عن[ ])(?:{_NUMBER}[ ])?(?:شارع|طريق|جادة|نهج|زنقة|حي)[ ]{_ARABIC_WORD}(?:[ ]{_ARABIC_WORD}){{0,2}}"
     r"(?:[ ](?:عدد|رقم)[ ]\d{1,4})?(?=[ ]?[،,])"
 )
-_ARABIC_UNIT = re.compile(r"[،,][ ]?(?:مبنى|عمارة|دار|شقة|منزل|بناية)[ ]رقم[ ]\d{1,4}")
+_ARABIC_UNIT = re.compile(r"[،,][ ]?(?:مبنى|عمارة|دار|شقة|منزل|بناية|بناء)[ ]رقم[ ]\d{1,4}")
 _ARABIC_TOWN = re.compile(rf"[ ]?[،,][ ]?(?:\d{{4,5}}[ ])?{_ARABIC_WORD}(?:[ ]\d{{4}})?(?![\w])")
 _DIGIT = re.compile(r"\d")
 

@@ -10,7 +10,7 @@ After such a word come two to five words of the name, up to a word that ends it
 its Latin transliteration in brackets (``سفيان المرزوقي (Sofiane MARZOUKI)``): as many
 Arabic words as the transliteration has, at most four. The family name (a last word
 with the article, ``القماطي``, or ``بن صالح``) is then found again alone, with a
-one-letter clitic (و، ب، ل) left out.
+one-letter clitic (و، ب، ل) left out, and so is the full name written again.
 
 >>> text = "أوقف المدعو عبد السلام مفتاح القماطي في زوارة، واعترف القماطي بذلك."
 >>> [text[a:b] for a, b in cue_names(text)]
@@ -98,6 +98,8 @@ def family_names_again(text: str, names: Iterable[tuple[int, int]]) -> Iterator[
     keys = set()
     for a, b in names:
         words = text[a:b].split()
+        if len(words) >= 2:
+            keys.add(" ".join(words))  # the full name written again
         if len(words) >= 3 and words[-2] in _LINKS:
             keys.add(f"{words[-2]} {words[-1]}")
         elif len(words) >= 2 and words[-1].startswith("ال") and len(words[-1]) >= 5:
@@ -109,7 +111,7 @@ def family_names_again(text: str, names: Iterable[tuple[int, int]]) -> Iterator[
     taken = list(names)
     for m in pattern.finditer(text):
         start, end = m.span("name")
-        if not any(a <= start and end <= b for a, b in taken):
+        if not any(a < end and start < b for a, b in taken):
             yield start, end
 
 

@@ -68,6 +68,7 @@ _TOKEN = re.compile(r"(?<![\w.])[A-Z]\.(?=\s)|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "abou", "ould", "van", "von"})
 # ... and those that join only when capitalised ("ARANGO DE LA CRUZ", "Arango De la Cruz").
 _CAPITAL_PARTICLES = _PARTICLES | {
+    "le",
     "de",
     "del",
     "la",
@@ -94,7 +95,7 @@ _NOT_NAMES = _words(
     july august september october november december
     later subsequently yesterday today tonight afterwards finally meanwhile additionally
     ensuite puis hier aujourd'hui enfin cependant également ultérieurement
-    né née nés nées demeurant domicilié domiciliée nom prénom prénoms nacido nacida nacidos
+    ne nee nes nees demeurant domicilie domiciliee nom prenom prenoms nacido nacida nacidos
     domicilio domiciliado domiciliada residente nombre apellidos born detained arrested no nr number
     luego después ayer hoy posteriormente además finalmente asimismo entonces
     """
@@ -124,7 +125,7 @@ _LEGAL_FORM = re.compile(
 _COMPANY_CUE = re.compile(
     r"(?i:\b(?:the\s+)?(?:company|firm|société|sociedad|empresa|agency|employee\s+of|employed\s+by|"
     r"employée?\s+par|empleado\s+de|empleada\s+de|travel\s+agency|agence\s+de\s+voyages?|"
-    r"agencia\s+de\s+viajes|association|asociación|NGO|ONG|locutorio|casa\s+de\s+cambio|"
+    r"agencia\s+de\s+viajes|association|asociación|locutorio|casa\s+de\s+cambio|"
     r"bureau\s+de\s+change|bureau\s+de\s+transfert(?:\s+d'argent)?|hawala\s+office|"
     r"money[\s\-]transfer\s+(?:shop|office|agent)))\s+|(?:شركة|مؤسسة|وكالة)\s+"
 )
@@ -133,9 +134,11 @@ _ORG_RUN = re.compile(
     r"(?:,?[ ](?i:co\.,?[ ]?ltd|s\.a\.s\.|s\.a\.|s\.l\.|sarl|sh\.p\.k\.|ltd\.?|co\.))?"
 )
 _ARABIC_ORG_RUN = re.compile(r"[\u0621-\u064a]+(?:[ ][\u0621-\u064a]+){0,3}")
-_ARABIC_ORG_ENDS = frozenset(
-    ["في", "من", "إلى", "الى", "على", "عن", "التي", "الذي", "ومديرها", "ومديره", "وأن", "وقد"]
+_ARABIC_ORG_ENDS_WORDS = (
+    "في من إلى الى على عن التي الذي ومديرها ومديره وأن وقد الكائنة الكائن المسجلة المسجل "
+    "ومقرها ومقره مسجلة مسجل"
 )
+_ARABIC_ORG_ENDS = frozenset(_ARABIC_ORG_ENDS_WORDS.split())
 # A business named by what it is: the word is part of the name, first ("Hotel Aphrodite",
 # "Hôtel du Midi", "Fundación Camino Abierto") or last ("Liffey View Hotel", "Golden
 # Crescent Money Transfer", "Safe Passage Aid Foundation", "Kostas Travel & Tours").
@@ -302,13 +305,15 @@ def name_spans(
             continue
         if (start, end) in whole_places:
             continue  # "GRAN CANARIA" in prose is the island: a known place wins over a name
-        if shouted and {t.kind for t in run} <= {"C", "P"} and inside(start, shouted):
+        if shouted and not any(t.kind == "I" for t in run) and inside(start, shouted):
             continue  # in a telegram capitals say nothing: given names decide (below)
+        if _BUREAU.search(text, max(0, start - 24), start):
+            continue  # "BCN LA HAYE" is a bureau
         before = len(found)
         add(start, end, "Person", "rule:name", RULE_CONFIDENCE)
         if len(found) > before:
             surnames.update(_capital_parts(run))
-    for run in _given_name_runs(runs, shouted) if shouted else ():
+    for run in _given_name_runs(runs, shouted, _stop_words(language)) if shouted else ():
         before = len(found)
         add(run[0].start, run[-1].end, "Person", "rule:name-capitals", RULE_CONFIDENCE)
         if len(found) > before:
@@ -324,13 +329,14 @@ def name_spans(
             _overlaps(start - 1, end + 1, persons)  # "Leydi VALENCIA": part of a name
             or any(a <= start and end <= b and (a, b) != (start, end) for a, b in inside_names)
             or (text[start:end].isupper() and fold(text[start:end]) in surnames)  # "CÁRDENAS"
-            or _BUREAU.search(text, max(0, start - 4), start)  # "NCB ROME" is a bureau
+            or _BUREAU.search(text, max(0, start - 24), start)  # "NCB ROME" is a bureau
             or text[end - 1] == "."  # "Md." is an abbreviation
         ):
             continue
         add(start, end, "Location", "gazetteer", RULE_CONFIDENCE, place)
     for start, end, _run in weak:
-        add(start, end, "Person", "rule:name", RULE_CONFIDENCE)
+        if not _AUTHORITY.search(text, start, end):  # "Salvamento Marítimo" is no person
+            add(start, end, "Person", "rule:name", RULE_CONFIDENCE)
     for span in [s for s in found if s.type == "Person"]:
         m = _ARABIC_AFTER.match(text, span.end)
         if m is not None:  # "Walid HADDAD (وليد طارق حداد)": the name in Arabic script
@@ -342,6 +348,7 @@ def name_spans(
         named = [(s.start, s.end) for s in found if s.type == "Person" and text[s.start] > "\u0600"]
         for start, end in family_names_again(text, named):
             add(start, end, "Person", "rule:name-again", REFERENCE_CONFIDENCE)
+    _title_surnames_again(text, runs, found, ents, add)
     surname_words = {w for key in surnames for w in key.split()}
     for run in runs:
         if any(fold(t.text) in surname_words for t in run):
@@ -353,7 +360,8 @@ def name_spans(
         if (
             any(c.isdigit() for c in words)  # "EUR 5,500"
             or first in _NOT_ORGANISATIONS  # "WhatsApp", "Ford Transit van"
-            or (kind == "Organization" and _AUTHORITY.search(words))
+            or (kind in ("Organization", "Person") and _AUTHORITY.search(words))
+            or _BUREAU.search(text, max(0, start - 24), start)  # "OCN ROMA": a bureau
         ):
             continue
         if len(words.split()) == 1 and (
@@ -368,12 +376,11 @@ def name_spans(
         ):
             continue  # the models read a telegram's capitals as names: the rules decide there
         add(start, end, kind, "ner", NER_CONFIDENCE)
-    _title_surnames_again(text, runs, found, add)
     found.sort(key=lambda s: (s.start, s.end))
     return found
 
 
-_BUREAU = re.compile(r"(?:NCB|BCN|OCN)[ \-]$")
+_BUREAU = re.compile(r"(?:NCB|BCN|OCN|المكتب المركزي الوطني)[ \-]$")
 _SENTENCE_START = re.compile(r"\s+(?:[A-Z0-9]|$)|$")
 _ROUTE_DASH = re.compile(r"[ ]+[–—-][ ]+")
 
@@ -415,14 +422,15 @@ def _organisations(text: str, language: str | None) -> Iterable[tuple[int, int]]
             if start is not None and not _AUTHORITY.search(text, start, m.end()):
                 yield start, m.end()
     for cue in _COMPANY_CUE.finditer(text):
-        if cue.group()[0] > "\u0600":  # شركة / مؤسسة / وكالة: an Arabic name follows
-            yield from _arabic_organisation(text, cue.end())
+        if cue.group()[0] > "\u0600" and _ARABIC_ORG_RUN.match(text, cue.end()):
+            yield from _arabic_organisation(text, cue.end())  # شركة / مؤسسة / وكالة + Arabic
             continue
         m = _ORG_RUN.match(text, cue.end())
         if (
             m is not None
             and fold(m.group().split()[0]) not in _NOT_NAMES
-            and _org_start(text, m.start(), m.end(), stop) == m.start()
+            # in capitals a run may be the rest of the sentence: "COMPANY RECORDS FOR ..."
+            and (not m.group().isupper() or _org_start(text, m.start(), m.end(), stop) == m.start())
         ):
             yield m.start(), m.end()
 
@@ -456,15 +464,21 @@ _COMPASS = _words("north south east west nord sud est ouest norte sur oeste")
 
 
 def _arabic_organisation(text: str, start: int) -> Iterable[tuple[int, int]]:
-    """The name after شركة: up to four words, to a word that ends it (في, من, وشركة...)."""
+    """The name after شركة: its words up to the one that says what the company does
+    (``للصرافة``, ``للخدمات البحرية``, ``للأسفار والسياحة``), else up to three words; a word
+    such as في, الكائنة, وشركة ends it."""
     m = _ARABIC_ORG_RUN.match(text, start)
     if m is None:
         return
-    words = []
+    words: list[str] = []
+    trade = False
     for word in m.group().split(" "):
         if word in _ARABIC_ORG_ENDS or "شركة" in word:
             break
+        if trade and not word.startswith(("ال", "وال")):
+            break
         words.append(word)
+        trade = trade or word.startswith("لل")
     if words:
         yield start, start + len(" ".join(words))
 
@@ -508,21 +522,39 @@ def _people(
 
 
 def _given_name_runs(
-    runs: list[list[_Token]], shouted: list[tuple[int, int]]
+    runs: list[list[_Token]], shouted: list[tuple[int, int]], stop: frozenset[str]
 ) -> Iterable[list[_Token]]:
     """Names in a line written all in capitals: from a known given name on, up to
-    ``MAX_WORDS`` words ("HIS BROTHER SAMI SAADAOUI" → ``SAMI SAADAOUI``), two at least."""
+    ``MAX_WORDS`` words and to a stop word of the language ("HIS BROTHER SAMI SAADAOUI ET
+    DE SON" → ``SAMI SAADAOUI``), two words at least."""
     for run in runs:
         if len(run) < 2 or not inside(run[0].start, shouted):
             continue
-        i = given_name_start([t.text for t in run])
-        if i is None:
-            continue
-        name = run[i : i + MAX_WORDS]
-        while name and name[-1].kind == "P":
-            name = name[:-1]
-        if len(name) >= 2 and all(t.kind in "CP" for t in name):
-            yield name
+        segment: list[_Token] = []
+        for tok in [*run, None]:
+            low = fold(tok.text) if tok is not None else ""
+            if tok is None or (low in stop and low not in _CAPITAL_PARTICLES):
+                name = _given_name_first(segment)
+                if name:
+                    yield name
+                segment = []
+            else:
+                segment.append(tok)
+
+
+def _given_name_first(segment: list[_Token]) -> list[_Token] | None:
+    """The name in ``segment`` that starts with a given name, if any (two words at least)."""
+    if len(segment) < 2:
+        return None
+    i = given_name_start([t.text for t in segment])
+    if i is None:
+        return None
+    name = segment[i : i + MAX_WORDS]
+    while name and (name[-1].kind == "P" or fold(name[-1].text) in _CAPITAL_PARTICLES):
+        name = name[:-1]
+    if len(name) >= 2 and all(t.kind in "CP" or fold(t.text) in _CAPITAL_PARTICLES for t in name):
+        return name
+    return None
 
 
 def _surname_tokens(run: list[_Token]) -> list[_Token]:
@@ -551,13 +583,17 @@ def _surnames_in(run: list[_Token], surnames: set[str]) -> Iterable[tuple[int, i
             i += 1
 
 
-def _title_surnames_again(text: str, runs: list[list[_Token]], found: list[NameSpan], add) -> None:  # type: ignore[no-untyped-def]
+def _title_surnames_again(  # type: ignore[no-untyped-def]
+    text: str, runs: list[list[_Token]], found: list[NameSpan], ents, add
+) -> None:
     """A surname written in title case alone ("Papadakis") after the full name ("Nikos
-    Papadakis") is that person's mention."""
+    Papadakis", by the rules or the NER) is that person's mention, not a place."""
     keys = set()
-    for span in found:
-        if span.type == "Person":
-            words = text[span.start : span.end].split()
+    people = [(s.start, s.end) for s in found if s.type == "Person"]
+    people += [(start, end) for start, end, kind in ents if kind == "Person"]
+    for start, end in people:
+        if True:
+            words = text[start:end].split()
             if len(words) >= 2 and words[-1][0].isupper() and not words[-1].isupper():
                 keys.add(words[-1])
     if not keys:

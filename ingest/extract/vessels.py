@@ -193,7 +193,7 @@ _CAPS_TOKEN = re.compile(r"\S+")
 
 
 def _stops_name(word: str) -> bool:
-    return word in _CAPS_STOP or (len(word) >= 6 and _VERB_ENDING.search(word) is not None)
+    return word in _CAPS_STOP or (len(word) >= 5 and _VERB_ENDING.search(word) is not None)
 
 
 def find_vessels(text: str) -> Iterator[Found]:
