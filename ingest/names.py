@@ -417,8 +417,12 @@ def _organisations(text: str, language: str | None) -> Iterable[tuple[int, int]]
         yield start, end
     for pattern in (_HEAD_FIRST, _HEAD_LAST):
         for m in pattern.finditer(text):
-            name_end = m.start("head") if pattern is _HEAD_LAST else m.end()
-            start = _org_start(text, m.start(), name_end, stop)
+            # the kind word first starts the name; last, the words before it are the name
+            start = (
+                _org_start(text, m.start(), m.start("head"), stop)
+                if pattern is _HEAD_LAST
+                else m.start()
+            )
             if start is not None and not _AUTHORITY.search(text, start, m.end()):
                 yield start, m.end()
     for cue in _COMPANY_CUE.finditer(text):
