@@ -348,12 +348,9 @@ def name_spans(
         named = [(s.start, s.end) for s in found if s.type == "Person" and text[s.start] > "\u0600"]
         for start, end in family_names_again(text, named):
             add(start, end, "Person", "rule:name-again", REFERENCE_CONFIDENCE)
-    _title_surnames_again(text, runs, found, ents, add)
-    surname_words = {w for key in surnames for w in key.split()}
     for run in runs:
-        if any(fold(t.text) in surname_words for t in run):
-            for start, end in _surnames_in(run, surnames):
-                add(start, end, "Person", "rule:name-again", REFERENCE_CONFIDENCE)
+        if all(t.kind == "C" for t in run) and fold(" ".join(t.text for t in run)) in surnames:
+            add(run[0].start, run[-1].end, "Person", "rule:name-again", REFERENCE_CONFIDENCE)
     for start, end, kind in _split_routes(text, ents):
         words = text[start:end]
         first = fold(words.split()[0])
@@ -376,6 +373,14 @@ def name_spans(
         ):
             continue  # the models read a telegram's capitals as names: the rules decide there
         add(start, end, kind, "ner", NER_CONFIDENCE)
+    # Surnames again where nothing else was found: inside a longer run of capitals
+    # ("CAMIONNETTES DE LAMBERT"), with a particle ("EL AMRANI"), or in title case.
+    surname_words = {w for key in surnames for w in key.split()}
+    for run in runs:
+        if any(fold(t.text) in surname_words for t in run):
+            for start, end in _surnames_in(run, surnames):
+                add(start, end, "Person", "rule:name-again", REFERENCE_CONFIDENCE)
+    _title_surnames_again(text, runs, found, ents, add)
     found.sort(key=lambda s: (s.start, s.end))
     return found
 

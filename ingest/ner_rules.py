@@ -69,10 +69,10 @@ def retype(kind: str, text: str) -> str | None:
     return kind
 
 
-# Titles, ranks and greetings written before a name, not part of it ("DS Gareth Price", "M. Traoré",
+# Titles, ranks and greetings written before a name, not part of it ("DS Gareth Price",
 # "Mrs Joy OSAGIE-IDAHOSA", "Ciao Sophie"); each needs a capitalised word after it.
 _BEFORE_NAME = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|DS|DI|DC|DCI|DSU|PC|Sgt|Insp|Capt|Mme|Mlle|M(?=\.)|Sr|Sra|Srta|"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|DS|DI|DC|DCI|DSU|PC|Sgt|Insp|Capt|Mme|Mlle|Sr|Sra|Srta|"
     r"Dear|Hi|Hello|Ciao|Bonjour|Hola|Cher|Ch[èe]re|Estimad[oa])\.?\s+)+(?=[A-ZÀ-Ý])"
 )
 # Vehicle makes: "Toyota Hilux", "Fiat Doblò" are vehicles, not people. ("Mercedes" is
