@@ -26,8 +26,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from odyssey.ingest.addresses import find_addresses
+from odyssey.ingest.arabic_names import arabic_transliterated, cue_names, family_names_again
 from odyssey.ingest.gazetteer import Place, find_places
 from odyssey.ingest.ner_rules import is_company
+from odyssey.ingest.shouted import MAX_WORDS, given_name_start, inside, shouted_lines, surname_words
 from odyssey.text import fold
 
 #: Confidence of a name found by a convention of police style.
@@ -66,6 +68,7 @@ _TOKEN = re.compile(r"(?<![\w.])[A-Z]\.(?=\s)|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "abou", "ould", "van", "von"})
 # ... and those that join only when capitalised ("ARANGO DE LA CRUZ", "Arango De la Cruz").
 _CAPITAL_PARTICLES = _PARTICLES | {
+    "le",
     "de",
     "del",
     "la",
@@ -92,10 +95,13 @@ _NOT_NAMES = _words(
     july august september october november december
     later subsequently yesterday today tonight afterwards finally meanwhile additionally
     ensuite puis hier aujourd'hui enfin cependant également ultérieurement
+    ne nee nes nees demeurant domicilie domiciliee nom prenom prenoms nacido nacida nacidos
+    domicilio domiciliado domiciliada residente nombre apellidos born detained arrested no nr number
     luego después ayer hoy posteriormente además finalmente asimismo entonces
     """
 )
 _COMMA_GAP = re.compile(r",[ ]")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _ARABIC_AFTER = re.compile(
     r"[ ]?\([ ]?(?P<name>[\u0600-\u06ff]+(?:[ ][\u0600-\u06ff]+){0,5})[ ]?\)"
 )
@@ -104,25 +110,70 @@ _ALIAS = re.compile(
     r"apodad[oa]|conocid[oa]\s+como)|\(a\)))"
     r"\s{0,2}[(]?\s{0,2}[\"“«'‘]\s?(?P<alias>[^\"“”«»'‘’\n]{2,40}?)\s?[\"”»'’]"
 )
-# A company by its legal form: up to six capitalised words, then the form.
+# A company by its legal form: up to six capitalised words (small joining words between),
+# then the form, in the four languages' conventions.
+_ORG_WORD = r"[A-ZÀ-Ý][\w&'’\-]*"
 _LEGAL_FORM = re.compile(
-    r"(?<![\w.])(?P<org>(?:[A-Z][\w&'’\-]*[ ]){0,5}?[A-Z][\w&'’\-]*,?[ ]"
-    r"(?:(?i:co\.,?[ ]?ltd\.?|co\.|ltd\.?|llc|gmbh|s\.a\.s\.|s\.a\.|s\.l\.|sarl|s\.r\.l\.|inc\.)"
-    r"|sh\.p\.k\.|SAS|SA|SL))(?![\w])"
+    rf"(?<![\w.])(?P<org>(?:{_ORG_WORD}[ ](?:(?i:et|and|y|de|del|du|des|of|&)[ ])?){{0,5}}?"
+    rf"{_ORG_WORD},?[ ]"
+    r"(?P<form>(?i:co\.,?[ ]?ltd\.?|co\.|ltd\.?|limited|llc|plc|llp|gmbh|s\.a\.s\.|s\.a\.r\.l\.?|"
+    r"s\.a\.|s\.l\.u\.|s\.l\.|sarl|eurl|sprl|srl|s\.r\.l\.|s\.p\.a\.|inc\.|"
+    r"sociedad[ ]limitada|sociedad[ ]an[óo]nima)"
+    r"|sh\.p\.k\.|SAS|SA|SL|SNC|BV|NV))(?![\w])"
 )
-# A company behind a word that says it is one.
+# A company behind a word that says it is one (the word is left out of the name).
 _COMPANY_CUE = re.compile(
     r"(?i:\b(?:the\s+)?(?:company|firm|société|sociedad|empresa|agency|employee\s+of|employed\s+by|"
-    r"employée?\s+par|empleado\s+de|empleada\s+de))\s+|شركة\s+"
+    r"employée?\s+par|empleado\s+de|empleada\s+de|travel\s+agency|agence\s+de\s+voyages?|"
+    r"agencia\s+de\s+viajes|association|asociación|locutorio|casa\s+de\s+cambio|"
+    r"bureau\s+de\s+change|bureau\s+de\s+transfert(?:\s+d'argent)?|hawala\s+office|"
+    r"money[\s\-]transfer\s+(?:shop|office|agent)))\s+|(?:شركة|مؤسسة|وكالة)\s+"
 )
 _ORG_RUN = re.compile(
-    r"[A-Z][\w&'’\-]*(?:[ ](?:(?:de|del|of|&|y|et)[ ])?[A-Z][\w&'’\-]*){0,5}"
+    r"[A-ZÀ-Ý][\w&'’\-]*(?:[ ](?:(?:de|del|of|&|y|et)[ ])?[A-ZÀ-Ý][\w&'’\-]*){0,5}"
     r"(?:,?[ ](?i:co\.,?[ ]?ltd|s\.a\.s\.|s\.a\.|s\.l\.|sarl|sh\.p\.k\.|ltd\.?|co\.))?"
+)
+_ARABIC_ORG_RUN = re.compile(r"[\u0621-\u064a]+(?:[ ][\u0621-\u064a]+){0,3}")
+_ARABIC_ORG_ENDS_WORDS = (
+    "في من إلى الى على عن التي الذي ومديرها ومديره وأن وقد الكائنة الكائن المسجلة المسجل "
+    "ومقرها ومقره مسجلة مسجل"
+)
+_ARABIC_ORG_ENDS = frozenset(_ARABIC_ORG_ENDS_WORDS.split())
+# A business named by what it is: the word is part of the name, first ("Hotel Aphrodite",
+# "Hôtel du Midi", "Fundación Camino Abierto") or last ("Liffey View Hotel", "Golden
+# Crescent Money Transfer", "Safe Passage Aid Foundation", "Kostas Travel & Tours").
+_HEAD_FIRST = re.compile(
+    r"(?<![\w])(?=[A-ZÀ-Ý])(?i:hotel|hôtel|hostal|hostel|pensión|fundación|fondation|foundation|"
+    r"asociación|restaurante?)"
+    r"(?:[ ](?:(?:de|del|du|des|de la|of|the)[ ])?[A-ZÀ-Ý][\w'’\-]*){1,3}(?![\w])"
+)
+_HEAD_LAST = re.compile(
+    rf"(?<![\w])(?:{_ORG_WORD}[ ](?:(?:&|and|et|y)[ ])?){{1,4}}(?=[A-ZÀ-Ý])"
+    r"(?P<head>(?i:hotel|foundation|trust|charity|agency|agencies|shipping|freight|logistics|towage|"
+    r"transports?|travel|tours|money[ ]transfer|transfer|transfert|exchange|consultancy|"
+    r"trading|holdings|voyages|viajes|envíos))(?![\w])"
+)
+# Small words that may join the words of a company name ("TRANSPORTS LAMBERT ET FILS").
+_ORG_JOINERS = frozenset({"et", "and", "y", "de", "del", "du", "des", "of", "&", "la", "el"})
+# Generic words before a company's name, not part of it ("la société ...").
+_ORG_GENERIC = frozenset(
+    {
+        "société",
+        "societe",
+        "sociedad",
+        "empresa",
+        "entreprise",
+        "firm",
+        "firma",
+        "agence",
+        "agencia",
+    }
 )
 # Authorities that investigate are not parties to the case: not entities of the network.
 _AUTHORITY = re.compile(
     r"(?i:\b(?:prosecutor|police|polic[ií]a|court|tribunal|ministry|minist[eè]re|ministerio|"
-    r"gendarmerie|guardia|carabinieri|fiscal[ií]a|parquet|procura))"
+    r"gendarmerie|guardia|carabinieri|fiscal[ií]a|parquet|procura|coast\s+guard|crime\s+agency|"
+    r"border|guardacostas|garde-c[ôo]tes|salvamento|frontex|europol|interpol))"
 )
 # Brands and apps that news-trained NER takes for organisations in a report.
 _NOT_ORGANISATIONS = _words(
@@ -240,23 +291,37 @@ def name_spans(
         add(start, end, "Address", "rule:address", RULE_CONFIDENCE)
     for m in _ALIAS.finditer(text):
         add(m.start("alias"), m.end("alias"), "Person", "rule:alias", REFERENCE_CONFIDENCE)
-    for start, end in _organisations(text):
+    for start, end in _organisations(text, language):
         add(start, end, "Organization", "rule:organisation", RULE_CONFIDENCE)
     runs = _runs(text, _tokens(text, language))
     places = find_places(text, language)
     whole_places = {(start, end) for start, end, _ in places}
     surnames: set[str] = set()
     weak: list[tuple[int, int, list[_Token]]] = []
+    shouted = shouted_lines(text)
     for start, end, run, strong in _people(text, runs, ents):
         if not strong:
             weak.append((start, end, run))
             continue
         if (start, end) in whole_places:
             continue  # "GRAN CANARIA" in prose is the island: a known place wins over a name
+        if shouted and not any(t.kind == "I" for t in run) and inside(start, shouted):
+            continue  # in a telegram capitals say nothing: given names decide (below)
+        if _BUREAU.search(text, max(0, start - 24), start):
+            continue  # "BCN LA HAYE" is a bureau
         before = len(found)
         add(start, end, "Person", "rule:name", RULE_CONFIDENCE)
         if len(found) > before:
             surnames.update(_capital_parts(run))
+    for run in _given_name_runs(runs, shouted, _stop_words(language)) if shouted else ():
+        before = len(found)
+        add(run[0].start, run[-1].end, "Person", "rule:name-capitals", RULE_CONFIDENCE)
+        if len(found) > before:
+            surnames.update(_capital_parts(_surname_tokens(run)))
+    if language == "ar" or _ARABIC_LETTER.search(text):
+        arabic = cue_names(text)
+        for start, end in arabic:
+            add(start, end, "Person", "rule:name-arabic-cue", RULE_CONFIDENCE)
     persons = [(s.start, s.end) for s in found if s.type == "Person"]
     inside_names = [(r[0].start, r[-1].end) for r in runs if len(r) > 1]
     for start, end, place in places:
@@ -264,17 +329,25 @@ def name_spans(
             _overlaps(start - 1, end + 1, persons)  # "Leydi VALENCIA": part of a name
             or any(a <= start and end <= b and (a, b) != (start, end) for a, b in inside_names)
             or (text[start:end].isupper() and fold(text[start:end]) in surnames)  # "CÁRDENAS"
-            or _BUREAU.search(text, max(0, start - 4), start)  # "NCB ROME" is a bureau
+            or _BUREAU.search(text, max(0, start - 24), start)  # "NCB ROME" is a bureau
             or text[end - 1] == "."  # "Md." is an abbreviation
         ):
             continue
         add(start, end, "Location", "gazetteer", RULE_CONFIDENCE, place)
     for start, end, _run in weak:
-        add(start, end, "Person", "rule:name", RULE_CONFIDENCE)
+        if not _AUTHORITY.search(text, start, end):  # "Salvamento Marítimo" is no person
+            add(start, end, "Person", "rule:name", RULE_CONFIDENCE)
     for span in [s for s in found if s.type == "Person"]:
         m = _ARABIC_AFTER.match(text, span.end)
         if m is not None:  # "Walid HADDAD (وليد طارق حداد)": the name in Arabic script
             add(m.start("name"), m.end("name"), "Person", "rule:name-arabic", RULE_CONFIDENCE)
+    if language == "ar" or _ARABIC_LETTER.search(text):
+        latin = [(s.start, s.end) for s in found if s.type == "Person"]
+        for start, end in arabic_transliterated(text, latin):  # "سفيان المرزوقي (Sofiane ...)"
+            add(start, end, "Person", "rule:name-arabic", RULE_CONFIDENCE)
+        named = [(s.start, s.end) for s in found if s.type == "Person" and text[s.start] > "\u0600"]
+        for start, end in family_names_again(text, named):
+            add(start, end, "Person", "rule:name-again", REFERENCE_CONFIDENCE)
     for run in runs:
         if all(t.kind == "C" for t in run) and fold(" ".join(t.text for t in run)) in surnames:
             add(run[0].start, run[-1].end, "Person", "rule:name-again", REFERENCE_CONFIDENCE)
@@ -284,19 +357,35 @@ def name_spans(
         if (
             any(c.isdigit() for c in words)  # "EUR 5,500"
             or first in _NOT_ORGANISATIONS  # "WhatsApp", "Ford Transit van"
-            or (kind == "Organization" and _AUTHORITY.search(words))
+            or (kind in ("Organization", "Person") and _AUTHORITY.search(words))
+            or _BUREAU.search(text, max(0, start - 24), start)  # "OCN ROMA": a bureau
         ):
             continue
         if len(words.split()) == 1 and (
             (folded := fold(words)) in _NOT_NAMES or folded in _stop_words(language)
         ):
             continue
+        if (
+            shouted
+            and kind in ("Person", "Organization")
+            and inside(start, shouted)
+            and (kind == "Person" or not is_company(words))
+        ):
+            continue  # the models read a telegram's capitals as names: the rules decide there
         add(start, end, kind, "ner", NER_CONFIDENCE)
+    # Surnames again where nothing else was found: inside a longer run of capitals
+    # ("CAMIONNETTES DE LAMBERT"), with a particle ("EL AMRANI"), or in title case.
+    surname_words = {w for key in surnames for w in key.split()}
+    for run in runs:
+        if any(fold(t.text) in surname_words for t in run):
+            for start, end in _surnames_in(run, surnames):
+                add(start, end, "Person", "rule:name-again", REFERENCE_CONFIDENCE)
+    _title_surnames_again(text, runs, found, ents, add)
     found.sort(key=lambda s: (s.start, s.end))
     return found
 
 
-_BUREAU = re.compile(r"(?:NCB|BCN|OCN)[ \-]$")
+_BUREAU = re.compile(r"(?:NCB|BCN|OCN|المكتب المركزي الوطني)[ \-]$")
 _SENTENCE_START = re.compile(r"\s+(?:[A-Z0-9]|$)|$")
 _ROUTE_DASH = re.compile(r"[ ]+[–—-][ ]+")
 
@@ -316,14 +405,14 @@ def _split_routes(
         yield pos, end, kind
 
 
-def _organisations(text: str) -> Iterable[tuple[int, int]]:
-    """Companies by legal form, then behind a company word."""
+def _organisations(text: str, language: str | None) -> Iterable[tuple[int, int]]:
+    """Companies by legal form, then by a word that says what they are, then behind a company word."""
+    stop = _stop_words(language)
     for m in _LEGAL_FORM.finditer(text):
-        start = m.start("org")
-        first = text[start : text.find(" ", start)]
-        if fold(first) in {"the", "la", "le", "el", "les", "los", "las"}:
-            start += len(first) + 1
+        start = _org_start(text, m.start("org"), m.start("form"), stop)
         end = m.end("org")
+        if start is None:
+            continue
         if (
             text[end - 1] == "."
             and _SENTENCE_START.match(text, end)
@@ -331,10 +420,76 @@ def _organisations(text: str) -> Iterable[tuple[int, int]]:
         ):
             end -= 1  # "Diamond Travel Co., Ltd.  4. We..." : the full stop ends the sentence
         yield start, end
+    for pattern in (_HEAD_FIRST, _HEAD_LAST):
+        for m in pattern.finditer(text):
+            # the kind word first starts the name; last, the words before it are the name
+            start = (
+                _org_start(text, m.start(), m.start("head"), stop)
+                if pattern is _HEAD_LAST
+                else m.start()
+            )
+            if start is not None and not _AUTHORITY.search(text, start, m.end()):
+                yield start, m.end()
     for cue in _COMPANY_CUE.finditer(text):
+        if cue.group()[0] > "\u0600" and _ARABIC_ORG_RUN.match(text, cue.end()):
+            yield from _arabic_organisation(text, cue.end())  # شركة / مؤسسة / وكالة + Arabic
+            continue
         m = _ORG_RUN.match(text, cue.end())
-        if m is not None and fold(m.group().split()[0]) not in _NOT_NAMES:
+        if (
+            m is not None
+            and fold(m.group().split()[0]) not in _NOT_NAMES
+            # in capitals a run may be the rest of the sentence: "COMPANY RECORDS FOR ..."
+            and (not m.group().isupper() or _org_start(text, m.start(), m.end(), stop) == m.start())
+        ):
             yield m.start(), m.end()
+
+
+def _org_start(text: str, start: int, name_end: int, stop: frozenset[str]) -> int | None:
+    """Where a company name found at ``start`` begins once the words of the sentence before
+    it are left out ("TUG OWNED BY MEDSEA TOWAGE LTD" → ``MEDSEA``, "L'AGENCE DE VOYAGES
+    HORIZON" → ``HORIZON``); None when no word of the name is left before ``name_end``
+    (where its legal form or its kind word, such as ``Hotel``, begins)."""
+    cut = start
+    for w in _ORG_TOKEN.finditer(text, start, name_end):
+        low = fold(w.group()).rstrip(",")
+        if low in _ORG_JOINERS:
+            if w.start() == cut:
+                cut = w.end() + 1  # a joining word does not start a name
+            continue
+        if (
+            low in stop
+            or low in _ORG_GENERIC
+            or (low in _NOT_NAMES and low not in _COMPASS)  # "HORIZON SUD VOYAGES"
+            or low.startswith("l'")
+        ):
+            cut = w.end() + 1
+    if cut >= name_end or not text[cut].isupper():
+        return None
+    return cut
+
+
+_ORG_TOKEN = re.compile(r"\S+")
+_COMPASS = _words("north south east west nord sud est ouest norte sur oeste")
+
+
+def _arabic_organisation(text: str, start: int) -> Iterable[tuple[int, int]]:
+    """The name after شركة: its words up to the one that says what the company does
+    (``للصرافة``, ``للخدمات البحرية``, ``للأسفار والسياحة``), else up to three words; a word
+    such as في, الكائنة, وشركة ends it."""
+    m = _ARABIC_ORG_RUN.match(text, start)
+    if m is None:
+        return
+    words: list[str] = []
+    trade = False
+    for word in m.group().split(" "):
+        if word in _ARABIC_ORG_ENDS or "شركة" in word:
+            break
+        if trade and not word.startswith(("ال", "وال")):
+            break
+        words.append(word)
+        trade = trade or word.startswith("لل")
+    if words:
+        yield start, start + len(" ".join(words))
 
 
 def _people(
@@ -373,6 +528,88 @@ def _people(
         elif "Person" in said and len(run) >= 2 and "C" not in kinds:
             # NER's "Muñoz Valencia" within "María Fernanda Muñoz Valencia"; weak: a place wins
             yield start, end, run, False
+
+
+def _given_name_runs(
+    runs: list[list[_Token]], shouted: list[tuple[int, int]], stop: frozenset[str]
+) -> Iterable[list[_Token]]:
+    """Names in a line written all in capitals: from a known given name on, up to
+    ``MAX_WORDS`` words and to a stop word of the language ("HIS BROTHER SAMI SAADAOUI ET
+    DE SON" → ``SAMI SAADAOUI``), two words at least."""
+    for run in runs:
+        if len(run) < 2 or not inside(run[0].start, shouted):
+            continue
+        segment: list[_Token] = []
+        for tok in [*run, None]:
+            low = fold(tok.text) if tok is not None else ""
+            if tok is None or (low in stop and low not in _CAPITAL_PARTICLES):
+                name = _given_name_first(segment)
+                if name:
+                    yield name
+                segment = []
+            else:
+                segment.append(tok)
+
+
+def _given_name_first(segment: list[_Token]) -> list[_Token] | None:
+    """The name in ``segment`` that starts with a given name, if any (two words at least)."""
+    if len(segment) < 2:
+        return None
+    i = given_name_start([t.text for t in segment])
+    if i is None:
+        return None
+    name = segment[i : i + MAX_WORDS]
+    while name and (name[-1].kind == "P" or fold(name[-1].text) in _CAPITAL_PARTICLES):
+        name = name[:-1]
+    if len(name) >= 2 and all(t.kind in "CP" or fold(t.text) in _CAPITAL_PARTICLES for t in name):
+        return name
+    return None
+
+
+def _surname_tokens(run: list[_Token]) -> list[_Token]:
+    """The tokens of a name after its leading given names (``MORENO VEGA`` of ``JUAN CARLOS
+    MORENO VEGA``); their particles count ("EL AMRANI")."""
+    kept = surname_words([t.text for t in run])
+    tail = run[len(run) - len(kept) :]
+    return [t._replace(kind="C") if t.kind == "P" else t for t in tail]
+
+
+def _surnames_in(run: list[_Token], surnames: set[str]) -> Iterable[tuple[int, int]]:
+    """The longest stretches of ``run`` in capitals that are known surnames."""
+    i = 0
+    while i < len(run):
+        for j in range(len(run), i, -1):
+            part = run[i:j]
+            if (
+                part[-1].kind == "C"
+                and all(t.kind in "CP" or fold(t.text) in _CAPITAL_PARTICLES for t in part)
+                and fold(" ".join(t.text for t in part)) in surnames
+            ):
+                yield part[0].start, part[-1].end
+                i = j
+                break
+        else:
+            i += 1
+
+
+def _title_surnames_again(  # type: ignore[no-untyped-def]
+    text: str, runs: list[list[_Token]], found: list[NameSpan], ents, add
+) -> None:
+    """A surname written in title case alone ("Papadakis") after the full name ("Nikos
+    Papadakis", by the rules or the NER) is that person's mention, not a place."""
+    keys = set()
+    people = [(s.start, s.end) for s in found if s.type == "Person"]
+    people += [(start, end) for start, end, kind in ents if kind == "Person"]
+    for start, end in people:
+        if True:
+            words = text[start:end].split()
+            if len(words) >= 2 and words[-1][0].isupper() and not words[-1].isupper():
+                keys.add(words[-1])
+    if not keys:
+        return
+    for run in runs:
+        if len(run) == 1 and run[0].kind == "T" and run[0].text in keys:
+            add(run[0].start, run[0].end, "Person", "rule:name-again", REFERENCE_CONFIDENCE)
 
 
 def _in_prose(text: str, start: int, end: int) -> bool:

@@ -760,3 +760,34 @@ def test_document_numbers_under_a_document_column_of_a_pipe_table() -> None:
     )
     found = [f for f in find_identifiers(text, language="es") if f.type == "IdentityDocument"]
     assert [(written(text, f), f.value) for f in found] == [("B01938274", "passport:NG:B01938274")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The tug Ocean Warrior (IMO 9074729) towed two boats.", "Ocean Warrior"),
+        ('a grey rubber dinghy marked "BLUE 4" was found', "BLUE 4"),
+        ("le voilier Belle Étoile, battant pavillon belge", "Belle Étoile"),
+        ("le chalutier Notre-Dame de la Paix a quitté", "Notre-Dame de la Paix"),
+        ("la lancha neumática «Relámpago», de 8 metros", "Relámpago"),
+        ("el velero Mar de Plata zarpó de Almería", "Mar de Plata"),
+        ("INTERCEPTED TUG NORTH STAR TOWING THREE DINGHIES", "NORTH STAR"),
+        ("À BORD DU CHALUTIER AL AMAL. LES PASSAGERS", "AL AMAL"),
+    ],
+)
+def test_vessel_names_after_vessel_words_in_four_languages(text: str, name: str) -> None:
+    names = [written(text, f) for f in find_identifiers(text) if f.method == "rule:vessel-name"]
+    assert names == [name]
+
+
+def test_a_name_in_capitals_before_an_imo_number_leaves_out_the_sentence() -> None:
+    text = "PATROL INTERCEPTED TUG SEA LION (IMO 9074729, FLAG TOGO)"
+    names = [written(text, f) for f in find_identifiers(text) if f.method == "rule:vessel-name"]
+    assert names == ["SEA LION"]
+
+
+def test_mmsi_and_spanish_folio_are_vessel_numbers() -> None:
+    text = "The boat (MMSI 247123450) and the velero with folio 3ª-AL-2-45-21 left."
+    found = {f.value: written(text, f) for f in find_identifiers(text) if f.type == "Vessel"}
+    assert found["MMSI247123450"] == "247123450"
+    assert found["FOLIO:3ª-AL-2-45-21"] == "3ª-AL-2-45-21"

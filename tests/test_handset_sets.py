@@ -27,7 +27,7 @@ def _checker():
     return module
 
 
-@pytest.mark.parametrize("folder", ["handset", "handset_blind"])
+@pytest.mark.parametrize("folder", ["handset", "handset_blind", "handset_dev"])
 def test_set_passes_strict_check(folder: str, capsys: pytest.CaptureFixture[str]) -> None:
     status = _checker().main(["--strict", "--folder", str(BENCH / folder)])
     out = capsys.readouterr().out

@@ -157,3 +157,118 @@ def test_addresses(address: str) -> None:
 
 def test_a_street_word_alone_is_not_an_address() -> None:
     assert list(find_addresses("The Street was empty and Wall Street closed.")) == []
+
+
+# --- addresses in the four languages, any case --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("domicilié 8, rue des Lilas, 69003 Lyon, depuis", "8, rue des Lilas, 69003 Lyon"),
+        (
+            "DEMEURANT 4 AVENUE JEAN JAURÈS, 13002 MARSEILLE ;",
+            "4 AVENUE JEAN JAURÈS, 13002 MARSEILLE",
+        ),
+        ("vive en C/ Alcalá 12, 2º dcha., 28009 Madrid y", "C/ Alcalá 12, 2º dcha., 28009 Madrid"),
+        ("con sede en avenida de la Paz 40, 41001 Sevilla.", "avenida de la Paz 40, 41001 Sevilla"),
+        ("lives at 9 Mill Lane, Leeds LS1 4AB. He", "9 Mill Lane, Leeds LS1 4AB"),
+        ("RESIDING 22 STATION ROAD, CARDIFF CF10 1AA.", "22 STATION ROAD, CARDIFF CF10 1AA"),
+        ("Flat 2, 10 Quay Street, Cork T12 X8Y9 is", "Flat 2, 10 Quay Street, Cork T12 X8Y9"),
+        ("registered at 5 Kerkstraat, 1017 Amsterdam.", "5 Kerkstraat, 1017 Amsterdam"),
+        ("يقيم في نهج القدس عدد 8، قابس 6000، منذ", "نهج القدس عدد 8، قابس 6000"),
+        ("يسكن في 12 شارع الجمهورية، 75011 باريس.", "12 شارع الجمهورية، 75011 باريس"),
+    ],
+)
+def test_addresses_with_street_words_in_any_case_and_post_codes(text: str, address: str) -> None:
+    assert [text[s:e] for s, e in find_addresses(text)] == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the meeting took place in London",
+        "au cours de la réunion, il a",
+        "عن طريق نظام الحوالة، واستلمه",
+    ],
+)
+def test_street_words_in_running_text_are_not_addresses(text: str) -> None:
+    assert list(find_addresses(text)) == []
+
+
+# --- organisations --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "org"),
+    [
+        ("en", "HULL OWNED BY NORTHSEA SALVAGE LTD, REGISTERED", "NORTHSEA SALVAGE LTD"),
+        ("fr", "LA SOCIÉTÉ GARAGE MOREAU ET FRÈRES S.A.R.L. A", "GARAGE MOREAU ET FRÈRES S.A.R.L."),
+        (
+            "es",
+            "a nombre de Transportes Ebro Sociedad Limitada, con",
+            "Transportes Ebro Sociedad Limitada",
+        ),
+        ("fr", "les moteurs venaient de Zeeland Motors BV, à", "Zeeland Motors BV"),
+        ("en", "they stayed at the Hotel Meridian in Patras", "Hotel Meridian"),
+        ("es", "se alojaban en el Hostal Los Naranjos, en", "Hostal Los Naranjos"),
+        ("en", "paid through Blue Nile Money Transfer in Cairo", "Blue Nile Money Transfer"),
+        ("en", "The Harbour Lights Foundation runs a shelter", "Harbour Lights Foundation"),
+        ("fr", "hébergés par l'association Main Tendue à", "Main Tendue"),
+        ("fr", "L'AGENCE DE VOYAGES SOLEIL DU SUD, 4", "SOLEIL DU SUD"),
+        ("es", "mediante el locutorio Giros Andinos, situado", "Giros Andinos"),
+        ("ar", "عن طريق شركة النور للصرافة في طرابلس", "النور للصرافة"),
+        ("ar", "تابعة لشركة الساحل للنقل البحري، ومديرها", "الساحل للنقل البحري"),
+    ],
+)
+def test_organisations_by_legal_form_kind_word_and_cue(language: str, text: str, org: str) -> None:
+    assert (org, "Organization") in spans(text, language)
+
+
+def test_police_units_and_vietnamese_ngo_are_not_organisations() -> None:
+    found = spans("the National Crime Agency said that NGO Van Long paid.", "en")
+    assert ("National Crime Agency", "Organization") not in found
+    assert all(kind != "Organization" for _, kind in found)
+
+
+# --- names in text written all in capitals ----------------------------------------------------
+
+
+def test_names_in_a_telegram_start_with_a_given_name_and_stop_at_stop_words() -> None:
+    text = (
+        "PERSONS ARRESTED: TAREK MILOUD GHARIANI DOB 02/02/1980 AND HIS BROTHER SAMIR GHARIANI.\n"
+        "GHARIANI OPERATED THE BOAT.\n"
+    )
+    found = spans(text, "en", ents=[(0, 17, "Person"), (91, 105, "Person")])
+    people = [t for t, kind in found if kind == "Person"]
+    assert people == ["TAREK MILOUD GHARIANI", "SAMIR GHARIANI", "GHARIANI"]
+
+
+def test_a_french_telegram_leaves_out_ne_le_and_the_words_around() -> None:
+    text = "- NABIL OUARDI NÉ LE 01/01/1990, DE NATIONALITÉ TUNISIENNE ; SON FRÈRE ANIS OUARDI.\n"
+    people = [t for t, kind in spans(text, "fr") if kind == "Person"]
+    assert people == ["NABIL OUARDI", "ANIS OUARDI"]
+
+
+def test_a_surname_in_title_case_alone_follows_the_full_name() -> None:
+    text = "The driver, Stavros Kalogeropoulos, was paid. Kalogeropoulos denies it."
+    people = [t for t, kind in spans(text, "en", ents=[(12, 34, "Person")]) if kind == "Person"]
+    assert people == ["Stavros Kalogeropoulos", "Kalogeropoulos"]
+
+
+# --- Arabic names after cue words -----------------------------------------------------------
+
+
+def test_arabic_names_after_cue_words_and_their_family_names_again() -> None:
+    text = (
+        "تم إيقاف المدعو رمضان علي الشريف في مصراتة، وهو المتهم الرئيسي. "
+        "وأفاد المشتبه به عمر بن يوسف بأن الشريف دفع المبلغ، وأن بن يوسف استلمه."
+    )
+    people = [t for t, kind in spans(text, "ar") if kind == "Person"]
+    assert people == ["رمضان علي الشريف", "عمر بن يوسف", "الشريف", "بن يوسف"]
+
+
+def test_an_arabic_name_before_its_transliteration_in_brackets() -> None:
+    text = "يقيم المواطن الإيطالي من أصل ليبي كمال الزوي (Kamal ZAWI) في باليرمو."
+    people = [t for t, kind in spans(text, "ar") if kind == "Person"]
+    assert "كمال الزوي" in people and "Kamal ZAWI" in people

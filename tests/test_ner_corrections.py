@@ -125,3 +125,27 @@ def test_person_spans_lose_titles_and_are_not_nationalities_or_vehicles(
     start = body.index(text)
     kept = person_span(body, start, start + len(text))
     assert (body[kept[0] : kept[1]] if kept else None) == expected
+
+
+def test_a_spanish_telegram_in_capitals_gives_people_from_given_names_not_from_the_model() -> None:
+    text = (
+        "1. EL 20-03-2026 FUERON DETENIDOS EN CÁDIZ LOS SIGUIENTES:\n"
+        "NOMBRE: MANUEL JESÚS CORTÉS LARA, NACIDO EL 01-01-1980 EN JEREZ.\n"
+        "NOMBRE: HAMID BOUAZZA, NACIONALIDAD MARROQUÍ.\n"
+        "2. CORTÉS LARA PILOTABA LA EMBARCACIÓN Y BOUAZZA COBRABA LOS PASAJES.\n"
+    )
+    people = [t for kind, t in extract(text, "es") if kind == "Person"]
+    assert people == ["MANUEL JESÚS CORTÉS LARA", "HAMID BOUAZZA", "CORTÉS LARA", "BOUAZZA"]
+
+
+def test_an_english_telegram_names_companies_addresses_and_people() -> None:
+    text = (
+        "3. VESSEL OWNED BY KESTREL MARINE LTD, 7 DOCK ROAD, HULL HU1 2AA. MASTER IS "
+        "RASHID ALI MANSOUR DOB 01/01/1975. FUNDS SENT THROUGH DESERT STAR MONEY TRANSFER.\n"
+    )
+    found = extract(text, "en")
+    assert ("Organization", "KESTREL MARINE LTD") in found
+    assert ("Address", "7 DOCK ROAD, HULL HU1 2AA") in found
+    assert ("Person", "RASHID ALI MANSOUR") in found
+    assert ("Organization", "DESERT STAR MONEY TRANSFER") in found
+    assert not any(kind == "Person" and t != "RASHID ALI MANSOUR" for kind, t in found)
