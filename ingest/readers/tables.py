@@ -10,8 +10,10 @@ rows into entities and links.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from odyssey.ingest.readers.source import Limits, ReadError, SourceDocument, TableRow
@@ -45,6 +47,7 @@ def _cells(text: str, start: int, delimiter: str) -> tuple[list[tuple[int, int]]
     """
     spans: list[tuple[int, int]] = []
     pos, n = start, len(text)
+    stop = _stops(delimiter)
     while True:
         if pos < n and text[pos] == '"':
             close = pos + 1
@@ -58,18 +61,22 @@ def _cells(text: str, start: int, delimiter: str) -> tuple[list[tuple[int, int]]
                     continue
                 break
             spans.append((pos + 1, close))
-            pos = min(close + 1, n)
-            while pos < n and text[pos] not in (delimiter, "\n"):
-                pos += 1
+            found = stop.search(text, min(close + 1, n))
+            pos = found.start() if found else n
         else:
-            end = pos
-            while end < n and text[end] not in (delimiter, "\n"):
-                end += 1
+            found = stop.search(text, pos)
+            end = found.start() if found else n
             spans.append((pos, end))
             pos = end
         if pos >= n or text[pos] == "\n":
             return spans, pos + 1
         pos += 1  # past the delimiter
+
+
+@cache
+def _stops(delimiter: str) -> re.Pattern[str]:
+    """Where an unquoted cell ends: at the delimiter or the end of the line."""
+    return re.compile(f"[{re.escape(delimiter)}\n]")
 
 
 def _rows(text: str, delimiter: str, name: str, limits: Limits) -> Iterator[TableRow]:
