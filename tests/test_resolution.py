@@ -426,3 +426,30 @@ def test_blocking_gives_each_record_a_bounded_number_of_partners_in_a_common_nam
     tunde = _profile(401, "Babatunde OGBEBOR", "d401")
     short = _profile(402, "Tunde OGBEBOR", "d402")
     assert ("r00401", "r00402") in set(candidate_pairs([*people, tunde, short]))
+
+
+def test_a_spelling_repeated_in_many_reports_does_not_hide_a_variant_in_its_word_block() -> None:
+    """Walking records, fifty ``Chukwuemeka NWOSU`` filled the window around ``Chukwuma NWOSU``."""
+    from odyssey.ingest.resolution.blocking import candidate_pairs
+
+    repeated = [_profile(i, "Chukwuemeka NWOSU", f"d{i}") for i in range(50)]
+    others = [
+        _profile(50 + i, f"{g} NWOSU", f"e{i}")
+        for i, g in enumerate(["Mercy", "Princess", "Friday", "Obinna", "Esosa", "Godwin"] * 5)
+    ]
+    variant = _profile(99, "Chukwuma NWOSU", "f1")
+    pairs = set(candidate_pairs([*repeated, *others, variant]))
+    assert any(a == "r00099" or b == "r00099" for a, b in pairs & {
+        (p.id, "r00099") for p in repeated})  # fmt: skip
+    assert len(pairs) < 10 * 81  # each record meets a few names: all pairs would be 3 240
+
+
+def test_an_initial_meets_the_full_names_but_full_names_do_not_meet_by_initial() -> None:
+    from odyssey.ingest.resolution.blocking import candidate_pairs
+
+    fulls = [_profile(i, f"K{'aeiou'[i % 5]}{'mnrst'[i // 5]}o RISA", f"d{i}") for i in range(25)]
+    initial = _profile(30, "K. RISA", "d30")
+    pairs = set(candidate_pairs([*fulls, initial]))
+    assert all((p.id, "r00030") in pairs for p in fulls)  # the short form meets every full name
+    among = {(a, b) for a, b in pairs if "r00030" not in (a, b)}
+    assert len(among) < 25 * 24 // 2 // 3  # the full names meet their neighbours, not each other
