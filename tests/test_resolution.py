@@ -300,6 +300,10 @@ def test_spellings_that_differ_at_the_end_meet_and_merge_with_a_shared_phone(
         ("Abd al-Kader HAMMAMI", ["abdkader", "hammami"]),
         ("Abdul RAHMAN", ["abdul", "rahman"]),  # a given name and a surname (Bangladesh)
         ("Abdool RAHMAN", ["abdool", "rahman"]),
+        ("Cheikh SOW", ["cheikh", "sow"]),  # a Senegalese given name, not a title
+        ("Sheikh Hamad AL-THANI", ["hamad", "thani"]),  # a title before a full name
+        ("Mamadou N'DIAYE", ["mamadou", "ndiaye"]),  # an apostrophe inside one word
+        ("Osama AL ZU'BI", ["osama", "zubi"]),
     ],
 )
 def test_particles_and_binders_are_told_from_name_words(written: str, words: list[str]) -> None:
@@ -326,6 +330,8 @@ def test_vietnamese_names_differing_in_the_surname_stay_apart(store: GraphStore)
         ("Yeison LONDOÑO RAMÍREZ", "JEISON LONDONO RAMIREZ"),  # y/j
         ("RODRÍGUEZ DE LA CRUZ Leidy", "Leydi Rodriguez de la Cruz"),  # y/i
         ("Abdool RAHMAN", "Abdul RAHMAN"),
+        ("Mamadou NDIAYE", "N'DIAYE Mamadou"),
+        ("Osama AL ZU'BI", "أسامة الزعبي"),
     ],
 )
 def test_short_given_names_and_spelling_variants_merge(
@@ -335,6 +341,19 @@ def test_short_given_names_and_spelling_variants_merge(
     b = _report(store, f"{other} uses +2348011111111.", [other], ("+2348011111111",))
     resolve(store)
     assert _entity(store, a[one]) == _entity(store, b[other])
+
+
+def test_a_given_name_that_is_also_a_title_keeps_two_men_apart(store: GraphStore) -> None:
+    """``Cheikh SOW`` and ``Moussa SOW`` are two men; reading Cheikh as a title left "SOW" alone."""
+    a = _report(store, "Cheikh SOW uses +221771111111.", ["Cheikh SOW"], ("+221771111111",))
+    b = _report(store, "Moussa SOW uses +221771111111.", ["Moussa SOW"], ("+221771111111",))
+    c = _report(store, "SOW Cheikh paid.", ["SOW Cheikh"])
+    d = _report(store, "Cheikh SOW (born 01/02/1980) uses +221771111111.", ["Cheikh SOW"],
+                ("+221771111111",))  # fmt: skip
+    resolve(store)
+    assert _entity(store, a["Cheikh SOW"]) != _entity(store, b["Moussa SOW"])
+    assert _entity(store, a["Cheikh SOW"]) == _entity(store, c["SOW Cheikh"])
+    assert _entity(store, a["Cheikh SOW"]) == _entity(store, d["Cheikh SOW"])
 
 
 def test_extraction_points_a_short_form_at_the_person_named_last_before_it() -> None:
@@ -407,3 +426,30 @@ def test_blocking_gives_each_record_a_bounded_number_of_partners_in_a_common_nam
     tunde = _profile(401, "Babatunde OGBEBOR", "d401")
     short = _profile(402, "Tunde OGBEBOR", "d402")
     assert ("r00401", "r00402") in set(candidate_pairs([*people, tunde, short]))
+
+
+def test_a_spelling_repeated_in_many_reports_does_not_hide_a_variant_in_its_word_block() -> None:
+    """Walking records, fifty ``Chukwuemeka NWOSU`` filled the window around ``Chukwuma NWOSU``."""
+    from odyssey.ingest.resolution.blocking import candidate_pairs
+
+    repeated = [_profile(i, "Chukwuemeka NWOSU", f"d{i}") for i in range(50)]
+    others = [
+        _profile(50 + i, f"{g} NWOSU", f"e{i}")
+        for i, g in enumerate(["Mercy", "Princess", "Friday", "Obinna", "Esosa", "Godwin"] * 5)
+    ]
+    variant = _profile(99, "Chukwuma NWOSU", "f1")
+    pairs = set(candidate_pairs([*repeated, *others, variant]))
+    assert any(a == "r00099" or b == "r00099" for a, b in pairs & {
+        (p.id, "r00099") for p in repeated})  # fmt: skip
+    assert len(pairs) < 10 * 81  # each record meets a few names: all pairs would be 3 240
+
+
+def test_an_initial_meets_the_full_names_but_full_names_do_not_meet_by_initial() -> None:
+    from odyssey.ingest.resolution.blocking import candidate_pairs
+
+    fulls = [_profile(i, f"K{'aeiou'[i % 5]}{'mnrst'[i // 5]}o RISA", f"d{i}") for i in range(25)]
+    initial = _profile(30, "K. RISA", "d30")
+    pairs = set(candidate_pairs([*fulls, initial]))
+    assert all((p.id, "r00030") in pairs for p in fulls)  # the short form meets every full name
+    among = {(a, b) for a, b in pairs if "r00030" not in (a, b)}
+    assert len(among) < 25 * 24 // 2 // 3  # the full names meet their neighbours, not each other

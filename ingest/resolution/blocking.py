@@ -11,27 +11,37 @@ Each record gets a few keys; only records sharing a key are compared:
 * ``a:<word>`` — each word of a full name (its skeleton, or its letters where the
   skeleton is too short: ``Adeyemi`` is ``dm``), so names sharing one word whose
   other words are spelled apart meet (``Tunde``/``Babatunde ADEYEMI``);
-* ``i:<word>|<letter>`` and ``b:<word>|<birth date>`` — a word with the initial
-  of another word, or with the birth date: where ``S. WONGSAWAD`` or a surname
-  written alone with a birth date meets the full name in another report. A
-  one-word name gets them only when it could match there at all
-  (:func:`~.score.may_match_elsewhere`);
+* ``i:<word>|<letter>`` / ``I:<word>|<letter>`` and ``b:<word>|<birth date>`` — a
+  word with the initial of another word, or with the birth date: where
+  ``S. WONGSAWAD`` or a surname written alone with a birth date meets the full
+  name in another report. A short form holds ``i`` and looks up the full names'
+  ``I`` (their oldest 64), and meets its likes; full names meet each other by
+  ``I`` only as a walk over distinct names (below), since two full names that
+  agree already meet by their words. A one-word name gets these keys only when
+  it could match in another report at all (:func:`~.score.may_match_elsewhere`);
 * ``k:<key>`` / ``q:<key>`` — a "known as" / a one-word name: a lone word meets
-  the records known by it (``q`` looks up ``k``), never the other lone words
-  (a lone surname in another report cannot reach the threshold by itself).
+  the records known by it (``q`` looks up ``k``, its oldest 64), never the other
+  lone words (a lone surname in another report cannot reach the threshold by itself).
 
 A block larger than its cap (``max_block``; 40 for ``i:``, 200 for a report) is
-walked as sorted neighbourhoods: each record meets the ``window`` records either
-side of it, in word blocks once by the rest of the name and once by the rest read
-backwards, so spellings that share a start or an end meet; its short forms (an
-initial, a birth date) meet its oldest 64 records whatever their place. A record
-then has a bounded number of partners per key, and pairs grow with the store.
+walked. A word block (``a:``, and ``I:`` always) is walked over its *distinct
+names* (:class:`_NameWalk`): each record meets the oldest record of the name just
+before and just after its own, with the rest of the name read forwards and read
+backwards, so spellings that share a start or an end meet, however many reports
+repeat one spelling (walking records, fifty ``Chukwuemeka NWOSU`` filled every
+window and hid ``Chukwuma NWOSU``). Other blocks are walked as sorted
+neighbourhoods of records, ``window`` either side; their short forms (an initial,
+a birth date) meet the oldest 64 records whatever their place. A record then has
+a bounded number of partners per key, and pairs grow with the store: on
+``bench/resolution_scale.py`` 6.6 partners a record at 10 000 mentions, 7.6 at
+100 000 (6.8 and 9.7 before the walk over names).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import combinations
 
 from .names import Token
@@ -66,7 +76,7 @@ def keys(p: Profile) -> Iterator[str]:
         if p.birth_date:
             yield f"b:{p.type}:{word_key(t)}|{p.birth_date}"
         for letter in sorted(given - {t.text[:1]} if p.name.full else given):
-            yield f"i:{p.type}:{word_key(t)}|{letter}"
+            yield f"{'I' if p.name.full else 'i'}:{p.type}:{word_key(t)}|{letter}"
     for alias in p.aliases:
         if alias.key:
             yield f"k:{p.type}:{alias.key}"
@@ -79,9 +89,12 @@ def stem(skeleton: str) -> str:
 
 #: A report's records are all compared with each other up to this many (a long table past it).
 REPORT_BLOCK = 200
-#: One-sided keys: a lone word (``q``) meets the records known by it (``k``), an initial and a
-#: word (``i``) the full names with that word and a word of that letter (``I``); never their likes.
-LOOKS_UP = {"q": "k"}
+#: One-sided keys: a lone word (``q``) meets the records known by it (``k``), never its likes; a
+#: short form with an initial (``i``) meets the full names with that word and a word of that
+#: letter (``I``) as well as its likes. Full names meet each other by ``I`` only as a walk over
+#: names: compared in full, ``I`` blocks gave 0.9 partners a record at 10 000 mentions and 2.5
+#: at 100 000.
+LOOKS_UP = {"q": "k", "i": "I"}
 LOOKED_UP = {v: k for k, v in LOOKS_UP.items()}
 #: The most records of a one-sided block a lone word meets, and of a walked block a short
 #: form meets (the oldest).
@@ -99,6 +112,8 @@ def _cap(key: str, max_block: int) -> int:
         if key.startswith("d:")
         else INITIAL_BLOCK
         if key.startswith("i:")
+        else 1  # a full name's word and initial: always walked over names
+        if key.startswith("I:")
         else max_block
     )
 
@@ -108,14 +123,57 @@ def _rest(p: Profile, word: str) -> str:
     return " ".join(sorted(t.text for t in p.name.tokens if not t.initial and word_key(t) != word))
 
 
+#: In a walked word block, how many records of each neighbouring name a record meets (the oldest)...
+NAME_SAMPLE = 1
+#: ... and how many names either side of its own, in each order.
+NAME_WINDOW = 1
+
+
+@dataclass(slots=True)
+class _NameWalk:
+    """A large word block walked by distinct names: who holds each rest of name, in two orders.
+
+    Walking records would let one name written in fifty reports fill every
+    window (``Chukwuemeka NWOSU`` fifty times hides ``Chukwuma NWOSU``); walking
+    the distinct rests of name, each record meets the oldest :data:`NAME_SAMPLE`
+    records of the ``window`` names either side of its own. Records of its own
+    name it meets by the full-name key (``n:``).
+    """
+
+    rest: dict[str, str]
+    holders: dict[str, list[Profile]]
+    orders: list[tuple[list[str], dict[str, int]]]
+
+    @classmethod
+    def of(cls, key: str, members: list[Profile]) -> _NameWalk:
+        word = key.split(":", 2)[2].split("|")[0]
+        rest = {m.id: _rest(m, word) for m in members}
+        holders: dict[str, list[Profile]] = defaultdict(list)
+        for m in sorted(members, key=lambda m: m.seq):
+            if len(holders[rest[m.id]]) < NAME_SAMPLE:
+                holders[rest[m.id]].append(m)
+        orders = []
+        for order in (sorted(holders), sorted(holders, key=lambda r: (r[::-1], r))):
+            orders.append((order, {r: i for i, r in enumerate(order)}))
+        return cls(rest, dict(holders), orders)
+
+    def near(self, x: Profile, window: int) -> Iterator[Profile]:
+        own = self.rest[x.id]
+        for order, place in self.orders:
+            i = place[own]
+            for r in order[max(0, i - window) : i + window + 1]:
+                if r != own:
+                    yield from self.holders[r]
+
+
 def _orders(key: str, members: list[Profile]) -> list[dict[str, int]]:
     """The name orders a large block is walked in: member id -> place, per order.
 
-    A word block (``a:``) is sorted by the rest of each name, once forwards and
+    An initial block (``i:``) is sorted by the rest of each name, once forwards and
     once read backwards, so ``Uche``/``Uchechukwu`` (same start) and
     ``Tunde``/``Babatunde`` (same end) fall near each other; other blocks by name.
     """
-    if key.startswith(("a:", "i:")):
+    if key.startswith("i:"):
         word = key.split(":", 2)[2].split("|")[0]
         rest = {m.id: _rest(m, word) for m in members}
         sorts = [
@@ -150,6 +208,7 @@ def candidate_pairs(
         for key in dict.fromkeys(keys(p)):
             blocks[key].append(p)
     walks: dict[str, list[tuple[list[Profile], dict[str, int]]]] = {}
+    name_walks: dict[str, _NameWalk] = {}
     # in a walked block, the first ONE_SIDED_BLOCK members meet its short forms (a surname with
     # an initial, a birth date) whatever their place: both ways, so each pair is seen from each end
     shorts: dict[str, tuple[set[str], list[Profile]]] = {}
@@ -158,19 +217,32 @@ def candidate_pairs(
             first = members[:ONE_SIDED_BLOCK]
             shorts[key] = ({m.id for m in first}, [m for m in first if not m.name.full])
             walks[key] = []
+            if key.startswith(("a:", "I:")):
+                name_walks[key] = _NameWalk.of(key, members)
+                continue
             for place in _orders(key, members):
                 ordered = sorted(members, key=lambda m: place[m.id])
                 walks[key].append((ordered, place))
+    # the records a looked-up block shows (its oldest), where it has more
+    oldest = {
+        key: {m.id for m in members[:ONE_SIDED_BLOCK]}
+        for key, members in blocks.items()
+        if key[0] in LOOKED_UP and len(members) > ONE_SIDED_BLOCK
+    }
     anchors = everyone if new is None else [p for p in everyone if p.id in new]
     anchor_ids = {p.id for p in anchors}
     for x in anchors:
         partners: dict[str, Profile] = {}
         for key in dict.fromkeys(keys(x)):
-            if key[0] in LOOKS_UP:  # a lone word or initial meets full records, not its likes
+            if (
+                key[0] in LOOKS_UP
+            ):  # a lone word or an initial meets the full records (their oldest)
                 for y in blocks.get(LOOKS_UP[key[0]] + key[1:], ())[:ONE_SIDED_BLOCK]:
                     partners[y.id] = y
-                continue
-            if key[0] in LOOKED_UP:
+                if key[0] == "q":
+                    continue  # a lone word never meets its likes
+            # the same pairs seen from the looked-up end: only its oldest are looked up
+            if key[0] in LOOKED_UP and (key not in oldest or x.id in oldest[key]):
                 for y in blocks.get(LOOKED_UP[key[0]] + key[1:], ()):
                     partners[y.id] = y
             if key not in walks:
@@ -181,6 +253,10 @@ def candidate_pairs(
             if x.id in first:
                 for y in blocks[key][:ONE_SIDED_BLOCK] if not x.name.full else short:
                     partners[y.id] = y
+            if key in name_walks:
+                for y in name_walks[key].near(x, NAME_WINDOW):
+                    partners[y.id] = y
+                continue
             w = window * INITIAL_BLOCK // max_block if key.startswith("i:") else window
             for ordered, place in walks[key]:  # sorted neighbourhoods: ``w`` either side
                 i = place[x.id]

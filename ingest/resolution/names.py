@@ -65,6 +65,9 @@ _ATTRIBUTES = ("rahman", "rahmane", "rahim", "allah", "llah", "lah", "ellah", "a
 #: Titles that are not part of a name.
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "m", "mme", "mlle", "sr", "sra", "srta", "don",
                     "dona", "sheikh", "cheikh", "haj", "hajj", "el-hadj", "alsayed", "sayed"})  # fmt: skip
+#: Titles that are also given names (``Cheikh SOW``, a Senegalese given name): dropped as a title
+#: only before two name words or more (``Sheikh Hamad AL-THANI``), kept as the name word otherwise.
+GIVEN_NAME_TITLES = frozenset({"sheikh", "cheikh"})
 _ABD = re.compile(r"^abd(?:(?:ou|u|e|a|o)(?:l|r|s|n|z|t|d)?)?(?=[a-z]{3})")
 _DIGRAPHS = (("sch", "s"), ("sh", "s"), ("ch", "s"), ("kh", "k"), ("gh", "g"), ("th", "t"),
              ("dh", "d"), ("ph", "f"), ("dj", "j"), ("ck", "k"), ("q", "k"), ("x", "ks"), ("c", "k"))  # fmt: skip
@@ -141,7 +144,8 @@ def _words(written: str) -> list[tuple[str, bool]]:
         elif arabic_script and raw.startswith("بال") and len(raw) > 4:
             raw = raw[3:]
         capital = raw[:1].isupper()
-        for part in re.split(r"[-'’‐]", fold(raw)):
+        # an apostrophe marks a letter inside one word (N'DIAYE, ZU'BI, O'Brien); a hyphen joins two
+        for part in re.split(r"[-‐]", re.sub(r"['’ʼ`]", "", fold(raw))):
             part = re.sub(r"[^a-z.]", "", part)
             if part:
                 words.append((part, capital))
@@ -164,7 +168,8 @@ def parse(written: str) -> Name:
             word in TITLES
             and not pending
             and not tokens
-            and any(w not in ARTICLES for w in words[i + 1 :])
+            and sum(w not in ARTICLES for w in words[i + 1 :])
+            >= (2 if word in GIVEN_NAME_TITLES else 1)
         ):
             continue  # a title before a name; a title alone ("al-Hajj") is a nickname, kept
         if word in ARTICLES and i < len(words) - 1:
