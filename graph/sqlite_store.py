@@ -926,7 +926,10 @@ class SqliteStore(GraphStore):
                     f"records are assigned to entity {missing[0]}, which is neither stored nor given; "
                     "pass it in entities"
                 )
-            moved = [(e, r) for r, e in assignments.items() if current[r][0] != e]
+            # in key order: each update then walks its index forward instead of jumping about
+            moved = sorted(
+                ((e, r) for r, e in assignments.items() if current[r][0] != e), key=lambda m: m[1]
+            )
             for entity, record in moved:
                 if by_id.get(entity) and by_id[entity].type != current[record][1]:
                     raise ValidationError(
@@ -936,7 +939,7 @@ class SqliteStore(GraphStore):
             conn.executemany("UPDATE mentions SET entity_id = ? WHERE record_id = ?", moved)
             conn.executemany("UPDATE links SET source = ? WHERE source_record = ?", moved)
             conn.executemany("UPDATE links SET target = ? WHERE target_record = ?", moved)
-            orphans = [
+            orphans = sorted(
                 (row["rowid"], row["id"])
                 for row in conn.execute(
                     "SELECT rowid, id FROM entities e WHERE id IN (SELECT value FROM json_each(?)) "
@@ -945,7 +948,7 @@ class SqliteStore(GraphStore):
                     "AND NOT EXISTS (SELECT 1 FROM links l WHERE l.source = e.id OR l.target = e.id)",
                     [_ids({current[r][0] for _, r in moved})],
                 )
-            ]
+            )
             conn.executemany("DELETE FROM entity_fts WHERE rowid = ?", [(o[0],) for o in orphans])
             conn.executemany("DELETE FROM entities WHERE rowid = ?", [(o[0],) for o in orphans])
             conn.execute(
@@ -965,10 +968,10 @@ class SqliteStore(GraphStore):
             return self._through(self.conn)
 
     def put_judgements(self, judgements: Iterable[Judgement]) -> int:
-        rows = [
+        rows = sorted(  # in key order: the inserts walk the primary key forward
             (j.a, j.b, j.source, j.decision, j.score, _json(dict(j.reasons)), j.note)
             for j in judgements
-        ]
+        )
         with self._transaction() as conn:
             conn.executemany("INSERT OR REPLACE INTO judgements VALUES (?,?,?,?,?,?,?)", rows)
         return len(rows)
