@@ -142,6 +142,28 @@ def evaluate(store: SqliteStore, root: Path, truth: Truth, label: str) -> None:
         print(f"  MERGED {d['kind']}: {d['why']}")
 
 
+def corpus(
+    given: Path | None, tmp: Path, reports: int, seed: int, bench: str
+) -> tuple[Path, Truth]:
+    """The corpus folder (``given``, else generated under ``tmp``) and its truth, announced."""
+    root = given or tmp / "corpus"
+    if given is None:
+        generate(root, reports=reports, seed=seed)
+    truth = Truth.load(root)
+    print(
+        f"{bench}: {reports} reports, seed {seed}, {len(truth.distractors)} distractor pairs planted"
+    )
+    return root, truth
+
+
+def load(store: SqliteStore, mode: str, root: Path, truth: Truth) -> None:
+    """Fill ``store`` for ``mode``: the real pipeline on the files, or the truth's own records."""
+    if mode == "extracted":
+        ingest(store, [root])
+    else:
+        store_truth(store, truth)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -154,21 +176,11 @@ def main() -> None:
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        root = args.corpus or Path(tmp) / "corpus"
-        if args.corpus is None:
-            generate(root, reports=args.reports, seed=args.seed)
-        truth = Truth.load(root)
-        print(
-            f"resolution_quality: {args.reports} reports, seed {args.seed}, "
-            f"{len(truth.distractors)} distractor pairs planted"
-        )
+        root, truth = corpus(args.corpus, Path(tmp), args.reports, args.seed, "resolution_quality")
         for mode in ("extracted", "truth") if args.mode == "both" else (args.mode,):
             with SqliteStore(Path(tmp) / f"{mode}.db") as store:
                 started = time.perf_counter()
-                if mode == "extracted":
-                    ingest(store, [root])
-                else:
-                    store_truth(store, truth)
+                load(store, mode, root, truth)
                 loaded = time.perf_counter() - started
                 summary = resolve(store)
                 print(

@@ -46,16 +46,14 @@ from pathlib import Path
 from typing import Any
 
 from forked import Measured, forked, status
-from resolution_quality import store_truth
+from resolution_quality import corpus, load
 
 from odyssey.graph import SqliteStore
-from odyssey.ingest.pipeline import ingest
 from odyssey.ingest.resolution import resolve
 from odyssey.ingest.resolution.blocking import candidate_pairs, keys
 from odyssey.ingest.resolution.cluster import cluster
 from odyssey.ingest.resolution.resolver import profiles
 from odyssey.ingest.resolution.score import Profile
-from odyssey.ingest.synth import generate
 from odyssey.ingest.synth.scoring import (
     Found,
     Truth,
@@ -440,21 +438,11 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="reuse a corpus generated earlier")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        root = args.corpus or Path(tmp) / "corpus"
-        if args.corpus is None:
-            generate(root, reports=args.reports, seed=args.seed)
-        truth = Truth.load(root)
-        print(
-            f"resolution_splink: {args.reports} reports, seed {args.seed}, "
-            f"{len(truth.distractors)} distractor pairs planted"
-        )
+        root, truth = corpus(args.corpus, Path(tmp), args.reports, args.seed, "resolution_splink")
         for mode in ("truth", "extracted") if args.mode == "both" else (args.mode,):
             db = Path(tmp) / f"{mode}.db"
             with SqliteStore(db) as store:
-                if mode == "extracted":
-                    ingest(store, [root])
-                else:
-                    store_truth(store, truth)
+                load(store, mode, root, truth)
             print(f"\n== {mode} mode")
             compare(db, truth, args.threshold, args.seed)
 

@@ -388,9 +388,9 @@ def find_places(text: str, language: str | None = None) -> list[tuple[int, int, 
     found: list[tuple[int, int, Place]] = []
     i = 0
     while i < len(words):
-        head = words[i][2][0]
+        word = words[i][2]
         hit = None
-        if head.istitle() or "\u0600" <= head <= "\u06ff":  # a name starts capitalised or Arabic
+        if word[0].istitle() or _is_arabic(word):  # a name starts capitalised or Arabic
             hit = _match_at(text, words, folded, i, gazetteer, extra_stop) or _cued_at(
                 text, words, folded, i, gazetteer
             )

@@ -25,7 +25,6 @@ import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +36,7 @@ from odyssey.ingest.mapping import Mapping, builtin_mappings
 from odyssey.ingest.readers import SUPPORTED_SUFFIXES, Limits, ReadError, SourceDocument, read_path
 from odyssey.ingest.readers.network_file import NETWORK_KIND, network_extraction
 from odyssey.ingest.readers.source import DEFAULT_LIMITS
-from odyssey.ingest.workers import Workers, auto_workers
+from odyssey.ingest.workers import Pending, Workers, auto_workers
 from odyssey.model import Document
 
 log = logging.getLogger(__name__)
@@ -194,8 +193,7 @@ class _Chunk:
     paths: list[Path]
     results: dict[Path, FileResult]  # the files already settled (unreadable, known, networks)
     networks: dict[Path, list[Extraction]]
-    sources: dict[Path, SourceDocument]  # the files being extracted
-    future: Future[object] | None
+    extracting: Pending[dict[Path, SourceDocument], dict[Path, list[Extraction] | str]] | None
 
 
 def _read_chunk(
@@ -218,9 +216,9 @@ def _read_chunk(
             sources[path] = read_path(path, limits)
         except ReadError as err:
             results[path] = FileResult(str(path), "failed", str(err))
-    known = store.known_documents(Document.id_for(s.content) for s in sources.values())
-    for path, src in list(sources.items()):
-        doc_id = Document.id_for(src.content)
+    ids = {path: Document.id_for(src.content) for path, src in sources.items()}
+    known = store.known_documents(ids.values())
+    for path, doc_id in ids.items():
         if doc_id in known or doc_id in seen:
             results[path] = FileResult(str(path), "skipped", "already ingested (same content)")
             del sources[path]
@@ -231,8 +229,7 @@ def _read_chunk(
         if s.kind == NETWORK_KIND
     }
     rest = {p: s for p, s in sources.items() if p not in networks}
-    future = pool.submit(_extract, rest) if rest else None
-    return _Chunk(paths, results, networks, rest, future)
+    return _Chunk(paths, results, networks, pool.submit(_extract, rest) if rest else None)
 
 
 def _finish(
@@ -245,8 +242,8 @@ def _finish(
 ) -> None:
     """Store a chunk whose extraction is done, and report its files."""
     done: dict[Path, list[Extraction] | str] = dict(chunk.networks)
-    if chunk.future is not None:
-        done.update(pool.result(chunk.future, _extract, chunk.sources))  # type: ignore[call-overload]
+    if chunk.extracting is not None:
+        done.update(pool.result(chunk.extracting))
     results = chunk.results
     extracted: dict[Path, list[Extraction]] = {}
     for path, extractions in done.items():

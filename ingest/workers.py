@@ -29,7 +29,8 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from odyssey.ingest.extractor import Extractor
 
@@ -40,7 +41,7 @@ log = logging.getLogger(__name__)
 MAX_AUTO_WORKERS = 4
 
 T = TypeVar("T")
-Job = Callable[[Extractor, T], object]
+R = TypeVar("R")
 
 _EXTRACTOR: Extractor | None = None  # the worker's own, set once by _start
 
@@ -73,15 +74,24 @@ def _start(extractor: Extractor) -> None:
         libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: end when the ingesting process ends
 
 
-def _run(job: Job[T], work: T) -> object:
+def _run(job: Callable[[Extractor, T], R], work: T) -> R:
     assert _EXTRACTOR is not None, "worker used before _start"
     return job(_EXTRACTOR, work)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending(Generic[T, R]):
+    """A submitted job: its future, and what it takes to run it again here."""
+
+    future: Future[R]
+    job: Callable[[Extractor, T], R]
+    work: T
 
 
 class Workers:
     """Runs ``job(extractor, work)`` in ``count`` worker processes, or here if ``count`` is 1.
 
-    :meth:`submit` returns a future at once; the caller keeps a few in flight and
+    :meth:`submit` returns a :class:`Pending` job at once; the caller keeps a few in flight and
     takes their results in order with :meth:`result`, which falls back to running
     the job here if the pool broke. Use as a context manager: leaving it stops the
     workers and drops work not yet started.
@@ -105,24 +115,24 @@ class Workers:
         """How many submitted jobs the caller should keep in flight before taking a result."""
         return 0 if self._pool is None else self.count + 1
 
-    def submit(self, job: Job[T], work: T) -> Future[object]:
+    def submit(self, job: Callable[[Extractor, T], R], work: T) -> Pending[T, R]:
         """Start ``job`` on ``work`` (in a worker, or here and now without a pool)."""
         if self._pool is not None:
             try:
-                return self._pool.submit(_run, job, work)
+                return Pending(self._pool.submit(_run, job, work), job, work)
             except BrokenProcessPool:
                 self._broken()
-        done: Future[object] = Future()
+        done: Future[R] = Future()
         done.set_result(job(self.extractor, work))
-        return done
+        return Pending(done, job, work)
 
-    def result(self, future: Future[object], job: Job[T], work: T) -> object:
+    def result(self, pending: Pending[T, R]) -> R:
         """The job's result; if its worker died, the job is run again here."""
         try:
-            return future.result()
+            return pending.future.result()
         except BrokenProcessPool:
             self._broken()
-            return job(self.extractor, work)
+            return pending.job(self.extractor, pending.work)
 
     def _broken(self) -> None:
         if self._pool is not None:

@@ -294,10 +294,11 @@ def test_a_dead_worker_is_replaced_by_this_process(caplog: pytest.LogCaptureFixt
     from odyssey.ingest.workers import Workers
 
     with Workers(Extractor(), 2) as pool:
-        future = pool.submit(_job, os.getpid())
-        assert pool.result(future, _job, os.getpid()) == f"done in {os.getpid()}"
+        pending = pool.submit(_job, os.getpid())
+        assert pool.result(pending) == f"done in {os.getpid()}"
         later = pool.submit(_job, os.getpid())  # the pool is gone: this runs here at once
-        assert later.result() == f"done in {os.getpid()}"
+        assert later.future.done()
+        assert pool.result(later) == f"done in {os.getpid()}"
     assert "an extraction worker died" in caplog.text
 
 
