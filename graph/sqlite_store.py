@@ -144,7 +144,12 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
 
 
 def _json(value: Any) -> str:
+    if not value and type(value) in _EMPTY:  # most aliases and properties: no encoder call
+        return _EMPTY[type(value)]
     return _ENCODER.encode(value)
+
+
+_EMPTY: dict[type, str] = {list: "[]", dict: "{}", tuple: "[]"}
 
 
 def _ids(values: Iterable[str]) -> str:
