@@ -355,11 +355,13 @@ def reads_as_same(a: PersonName, b: PersonName) -> bool:
     """Whether a reader would take ``a`` and ``b`` for one name: same personal name and surname.
 
     Token by token, any transliteration of one matching any of the other, middle
-    (father's) names left out since reports drop them: ``Hoda al-Halabi`` and
-    ``Hoda Halabi``, ``Wichai SRISUK`` and ``Vichai SRISOOK`` read as one name.
+    (father's) names and second surnames left out since reports drop them: ``Hoda
+    al-Halabi`` and ``Hoda Halabi``, ``Wichai SRISUK`` and ``Vichai SRISOOK``,
+    ``Jairo ÁLVAREZ RESTREPO`` and ``Jairo ÁLVAREZ`` read as one name.
     """
-    xs = a.given[: a.n_personal] + a.surnames
-    ys = b.given[: b.n_personal] + b.surnames
+    # the first surname only: reports drop the second (``Jairo ÁLVAREZ`` for Jairo ÁLVAREZ RESTREPO)
+    xs = a.given[: a.n_personal] + a.surnames[:1]
+    ys = b.given[: b.n_personal] + b.surnames[:1]
     return len(xs) == len(ys) and all(
         _spellings(x) & _spellings(y) for x, y in zip(xs, ys, strict=True)
     )
