@@ -15,7 +15,14 @@ pair, across languages too), then how many planted distractor pairs (namesakes,
 near-identical numbers) ended up in one entity. Targets: Person B-cubed F1 >=
 0.95, identifiers 1.00, no distractor merged.
 
-    python bench/resolution_quality.py [--reports 200] [--seed 6161] [--mode both]
+    python bench/resolution_quality.py [--reports 200] [--seed 6161] [--mode both] [--diagnose]
+
+``--diagnose`` then splits Person B-cubed loss into what the records allow (a
+record holding two true people, e.g. two men written identically in one report,
+cannot be split by any clustering: the "record ceiling" clusters each record
+with its majority identity perfectly) and the clustering's own errors: true
+people left in several entities (misses) and entities holding people that no
+shared record forced together (false merges), the worst of each listed.
 
 The scoring itself is ``odyssey.ingest.synth.scoring`` (shared with
 ``bench/extraction_quality.py`` and the ``03_resolution_quality`` notebook).
@@ -27,6 +34,7 @@ import argparse
 import sys
 import tempfile
 import time
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -39,7 +47,10 @@ from odyssey.ingest.resolution.coref import antecedents
 from odyssey.ingest.resolution.records import name_record_id
 from odyssey.ingest.synth import generate
 from odyssey.ingest.synth.scoring import (
+    Found,
+    Matching,
     Truth,
+    bcubed,
     found_in_store,
     match_mentions,
     merged_distractors,
@@ -120,7 +131,9 @@ def store_truth(store: SqliteStore, truth: Truth) -> None:
         store.put(batch)
 
 
-def evaluate(store: SqliteStore, root: Path, truth: Truth, label: str) -> None:
+def evaluate(
+    store: SqliteStore, root: Path, truth: Truth, label: str, diagnosed: bool = False
+) -> None:
     """Match stored mentions to truth mentions and print the scores and merged distractors."""
     matching = match_mentions(truth, found_in_store(store))
     print(f"\n[{label}] {len(matching.gold)} mentions matched to truth")
@@ -140,6 +153,69 @@ def evaluate(store: SqliteStore, root: Path, truth: Truth, label: str) -> None:
     )
     for d in merged:
         print(f"  MERGED {d['kind']}: {d['why']}")
+    if diagnosed:
+        diagnose(store, truth, matching)
+
+
+def _written(store: SqliteStore) -> list[Found]:
+    """Every visible mention with the *record* it was written with in place of its entity."""
+    sources = {d.id: d.source for d in store.documents(limit=store.counts().documents + 1)}
+    return [
+        Found(sources[m.document_id], m.type, m.start, m.end, m.entity_id)
+        for m in store.as_written().mentions
+    ]
+
+
+def diagnose(store: SqliteStore, truth: Truth, matching: Matching, show: int = 8) -> None:
+    """Print where Person B-cubed F1 is lost: impure records (a ceiling) vs clustering errors."""
+    records = match_mentions(truth, _written(store))
+    items = [i for i in matching.gold if matching.group[i] == "Person" and i in records.predicted]
+    gold = {i: matching.gold[i] for i in items}
+    pred = {i: matching.predicted[i] for i in items}
+    record = {i: records.predicted[i] for i in items}
+    held: dict[str, Counter[str]] = defaultdict(Counter)
+    for i in items:
+        held[record[i]][gold[i]] += 1
+    majority = {r: c.most_common(1)[0][0] for r, c in held.items()}
+    impure = {r for r, c in held.items() if len(c) > 1}
+    ceiling = {i: majority[record[i]] for i in items}
+    stuck = sum(1 for i in items if record[i] in impure and gold[i] != majority[record[i]])
+    p, r, f = bcubed(gold, pred)
+    cp, cr, cf = bcubed(gold, ceiling)
+    # the clustering's errors, measured on records: each record stands for its majority identity
+    as_records = {i: majority[record[i]] for i in items}
+    rp, rr, rf = bcubed(as_records, pred)
+    print(f"\n[diagnose] Person, {len(items)} mentions in {len(held)} records")
+    print(
+        f"  records holding two or more true people: {len(impure)} "
+        f"({stuck} mentions of a minority identity in them)"
+    )
+    print(f"  actual           B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    print(f"  record ceiling   B-cubed P {cp:.3f} R {cr:.3f} F1 {cf:.3f}  (perfect clustering)")
+    print(
+        f"  clustering alone B-cubed P {rp:.3f} R {rr:.3f} F1 {rf:.3f}  "
+        "(truth = each record's majority identity)"
+    )
+    pieces: dict[str, set[str]] = defaultdict(set)
+    members: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for i in items:
+        pieces[majority[record[i]]].add(pred[i])
+        members[pred[i]].add(majority[record[i]])
+    mention_text = {
+        f"{key}:{m['start']}": m["text"] for key, ms in truth.mentions.items() for m in ms
+    }
+    for i in items:
+        names[gold[i]][mention_text.get(i, "?")] += 1
+    misses = sorted(((g, len(ps)) for g, ps in pieces.items() if len(ps) > 1), key=lambda x: -x[1])
+    merges = sorted((g for g in members.values() if len(g) > 1), key=len, reverse=True)
+    print(f"  misses (true people in several entities): {len(misses)}")
+    for g, n in misses[:show]:
+        print(f"    {g} in {n} entities: {', '.join(t for t, _ in names[g].most_common(5))}")
+    print(f"  false merges (entities of several records' identities): {len(merges)}")
+    for gs in merges[:show]:
+        label = "; ".join(f"{g} {names[g].most_common(1)[0][0]}" for g in sorted(gs))
+        print(f"    {len(gs)} people: {label}")
 
 
 def corpus(
@@ -174,6 +250,11 @@ def main() -> None:
     parser.add_argument(
         "--corpus", type=Path, help="reuse a corpus generated earlier (with truth.json)"
     )
+    parser.add_argument(
+        "--diagnose",
+        action="store_true",
+        help="split Person loss into impure records and clustering misses / false merges",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root, truth = corpus(args.corpus, Path(tmp), args.reports, args.seed, "resolution_quality")
@@ -187,7 +268,7 @@ def main() -> None:
                     f"\n{mode}: loaded in {loaded:.1f} s; resolve: {summary.records} records, "
                     f"{summary.pairs_scored} pairs scored, {summary.entities} entities, {summary.seconds:.2f} s"
                 )
-                evaluate(store, root, truth, mode)
+                evaluate(store, root, truth, mode, args.diagnose)
 
 
 if __name__ == "__main__":

@@ -23,8 +23,11 @@ from schwifty import IBAN
 
 from odyssey.ingest.synth import generate
 from odyssey.ingest.synth.data_places import NCBS
+from odyssey.ingest.synth.entities import Person
 from odyssey.ingest.synth.identifiers import b58check_valid, imo_valid
 from odyssey.ingest.synth.lang import get_lang
+from odyssey.ingest.synth.names import reads_as_same
+from odyssey.ingest.synth.world import World
 
 ENTITY_TYPES = {
     "Person",
@@ -369,6 +372,47 @@ def test_distractors_really_differ_and_are_both_mentioned(corpus: Corpus) -> Non
         else:
             pytest.fail(d["kind"])
     assert set(kinds) == {"namesake", "near_phone", "near_passport", "near_iban"}
+
+
+def test_no_network_holds_two_people_of_one_name() -> None:
+    """Small pools drawn independently gave one network three ``Bui Van Thanh``: redrawn now."""
+    world = World(7, 200)
+    for net in world.networks:
+        people = [*net.members, *net.victims]
+        for i, p in enumerate(people):
+            for q in people[i + 1 :]:
+                assert not reads_as_same(p.name, q.name), (net.id, p.id, q.id, p.name.canonical())
+    # namesakes across networks are planted on purpose and stay
+    assert any(d["kind"] == "namesake" for d in world.distractors)
+
+
+def _folded(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalpha())
+
+
+def test_a_surname_written_alone_is_nobody_elses_in_its_report(corpus: Corpus) -> None:
+    """A report naming ``Moussa FAYE`` and ``Abdoulaye FAYE`` never writes ``FAYE`` alone after."""
+    people = {p.id: p for p in World(7, 200).entities if isinstance(p, Person)}
+    by_doc: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+    for m in corpus.truth["mentions"]:
+        if m["type"] == "Person":
+            by_doc[m["doc"]].append(m)
+    checked = 0
+    for mentions in by_doc.values():
+        mentions.sort(key=lambda m: m["start"])
+        for k, m in enumerate(mentions):
+            if not m["variant"].startswith(("surname_only", "arabic_script_surname_only")):
+                continue
+            checked += 1
+            written = _folded(m["text"])
+            for other in {n["entity"] for n in mentions[:k]} - {m["entity"]}:
+                surnames = {
+                    _folded(s) for t in people[other].name.surnames for s in (*t.latin, *t.arabic)
+                }
+                assert written not in surnames, (m["doc"], m["text"], m["entity"], other)
+    assert checked > 100
+    # the short forms are still written where no one else shares the surname
+    assert sum(m["variant"].startswith("surname_only") for m in corpus.truth["mentions"]) > 100
 
 
 def test_links_are_well_formed(corpus: Corpus) -> None:

@@ -24,8 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz.distance import JaroWinkler
-
 from .names import Name, Token, parse
 
 
@@ -37,13 +35,14 @@ def _same_word(a: Token, b: Token) -> bool:
     """One word written twice in one report: the same letters, give or take a transliteration.
 
     Stricter than resolution's similarity, which lets ``Mahmoud`` and ``Mohamed``
-    share a skeleton: inside a report the writer spells a name the same way.
+    share a skeleton: inside a report the writer spells a name the same way, so
+    two Latin spellings must be one (``AL-MAHMOUDI`` is not short for ``Mahmoud
+    al-HALABI``); only a word read from Arabic script, which writes no vowels,
+    is matched by its skeleton.
     """
     if a.text == b.text:
         return True
-    if a.skeleton != b.skeleton:
-        return False
-    return a.arabic or b.arabic or JaroWinkler.similarity(a.text, b.text) >= 0.9
+    return (a.arabic or b.arabic) and a.skeleton == b.skeleton
 
 
 def _stands_for(short: Name, full: Name) -> bool:

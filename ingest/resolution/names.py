@@ -122,7 +122,11 @@ def skeleton(word: str) -> str:
     ('ysf', 'ysf', 'hm', 'hm')
     >>> skeleton("ouazzani") == skeleton("wazzani"), skeleton("oussama") == skeleton("usama")
     (True, True)
+    >>> skeleton("berishaj") == skeleton("berisha"), skeleton("gashaj") == skeleton("gashi")
+    (True, True)
     """
+    if len(word) >= 6 and word.endswith("aj"):
+        word = word[:-1]  # Albanian -aj: GASHAJ is GASHI's, BERISHAJ BERISHA's family name
     w = _SOFT_C.sub("s", word)
     w = _FRENCH_W.sub("w", w)  # French writes an Arabic w as "ou": Ouazzani, Wazzani
     for a, b in _DIGRAPHS:

@@ -74,10 +74,13 @@ def _sound(word: str) -> str:
     """A word with the letters transliterations swap for one sound made one.
 
     ``y``/``i`` (``Leidy``/``Leydi``), a leading ``j``/``y`` (``Jeison``/``Yeison``,
-    ``Jonas``/``Yonas``) and ``th``/``s`` (``Othman``/``Osman``, Arabic ث).
+    ``Jonas``/``Yonas``), ``th``/``s`` (``Othman``/``Osman``, Arabic ث) and the long
+    vowels English and French spell double, ``oo``/``ou``/``u`` and ``ee``/``i``
+    (Thai ``BOONMEE``/``BUNMI``, ``Mansour``/``Mansur``).
     """
     if word[:1] == "j":
         word = "y" + word[1:]
+    word = word.replace("oo", "u").replace("ou", "u").replace("ee", "i")
     return word.replace("th", "s").replace("y", "i")
 
 

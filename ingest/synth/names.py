@@ -340,6 +340,48 @@ def make_name(rng: random.Random, nationality: str, gender: str) -> PersonName:
     )
 
 
+def _spellings(token: Token) -> frozenset[str]:
+    """A token's Latin spellings as a reader compares them: no case, article or punctuation."""
+    out = set()
+    for s in token.latin:
+        s = s.lower()
+        for article in ("al-", "el-", "al ", "el "):
+            s = s.removeprefix(article)
+        out.add("".join(ch for ch in s if ch.isalpha()))
+    return frozenset(out)
+
+
+def reads_as_same(a: PersonName, b: PersonName) -> bool:
+    """Whether a reader would take ``a`` and ``b`` for one name: same personal name and surname.
+
+    Token by token, any transliteration of one matching any of the other, middle
+    (father's) names and second surnames left out since reports drop them: ``Hoda
+    al-Halabi`` and ``Hoda Halabi``, ``Wichai SRISUK`` and ``Vichai SRISOOK``,
+    ``Jairo ÁLVAREZ RESTREPO`` and ``Jairo ÁLVAREZ`` read as one name.
+    """
+    # the first surname only: reports drop the second (``Jairo ÁLVAREZ`` for Jairo ÁLVAREZ RESTREPO)
+    xs = a.given[: a.n_personal] + a.surnames[:1]
+    ys = b.given[: b.n_personal] + b.surnames[:1]
+    return len(xs) == len(ys) and all(
+        _spellings(x) & _spellings(y) for x, y in zip(xs, ys, strict=True)
+    )
+
+
+def short_form_clashes(a: PersonName, b: PersonName, *, initial: bool) -> bool:
+    """Whether ``a``'s surname alone (``initial``: with its first initial) could be ``b``'s too.
+
+    A report that names ``Moussa FAYE`` and ``Abdoulaye FAYE`` does not go on to
+    write ``FAYE`` alone (nor ``M. FAYE`` beside ``Mamadou FAYE``): the reader
+    could not tell whom it means.
+    """
+    if not any(_spellings(x) & _spellings(y) for x in a.surnames for y in b.surnames):
+        return False
+    if not initial:
+        return True
+    first = {s[:1] for s in _spellings(a.given[0])} if a.given else set()
+    return not b.given or bool(first & {s[:1] for s in _spellings(b.given[0])})
+
+
 def same_name(name: PersonName) -> PersonName:
     """A namesake: another person's name with identical tokens and spelling."""
     return PersonName(

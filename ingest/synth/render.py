@@ -40,7 +40,7 @@ from .entities import (
     Vessel,
 )
 from .lang import Lang
-from .names import LAYOUTS, Spelling
+from .names import LAYOUTS, Spelling, short_form_clashes
 
 LIT, SLOT, GENDER = 0, 1, 2
 _TOKEN = re.compile(r"\{([^{}]+)\}")
@@ -212,6 +212,8 @@ class DocContext:
     locs: dict[str, Location]
     b: TextBuilder = field(default_factory=TextBuilder)
     people: dict[str, PersonState] = field(default_factory=dict)
+    #: The people named so far, in order (their short forms must not clash).
+    named: dict[str, Person] = field(default_factory=dict)
     sent: set[str] = field(default_factory=set)
 
     # -------------------------------------------------------------- sentences
@@ -307,7 +309,16 @@ class DocContext:
             sp = p.name.choose_spelling(self.rng, _TRANSLIT_P.get(self.lang.code, 0.3))
             st = PersonState(sp)
             self.people[p.id] = st
+            self.named[p.id] = p
         return st
+
+    def ambiguous(self, p: Person, *, initial: bool) -> bool:
+        """Whether ``p``'s surname alone (or initial and surname) could mean another person named here."""
+        return any(
+            short_form_clashes(p.name, q.name, initial=initial)
+            for q in self.named.values()
+            if q.id != p.id
+        )
 
 
 def _lead(pieces: list[Piece]) -> str:
@@ -372,6 +383,8 @@ def person_pieces(ctx: DocContext, p: Person, mod: str) -> list[Piece]:
             st.layout = _weighted(rng, LAYOUTS[code])
             if mod == "list" and st.layout == "surname_first_comma":
                 st.layout = "surname_first_upper"
+            if st.layout == "initial" and ctx.ambiguous(p, initial=True):
+                st.layout = "surname_upper"  # a newcomer is not introduced by another's initials
             st.no_middle = len(name.given) > name.n_personal and rng.random() < 0.4
             st.one_surname = len(name.surnames) > 1 and rng.random() < 0.35
             text, var = name.latin(st.spelling, st.layout, st.no_middle, st.one_surname)
@@ -400,7 +413,7 @@ def person_pieces(ctx: DocContext, p: Person, mod: str) -> list[Piece]:
             else:
                 pieces += [(pre, None, ""), (latin, p, "alias"), (post, None, "")]
     elif st.script == "arabic":
-        if rng.random() < 0.5:
+        if rng.random() < 0.5 and not ctx.ambiguous(p, initial=False):
             text, var = name.arabic_surname(st.spelling)
         else:
             text, var = name.arabic(st.spelling, short=True)
@@ -413,9 +426,9 @@ def person_pieces(ctx: DocContext, p: Person, mod: str) -> list[Piece]:
         layout = st.layout
         if mod == "list" and layout == "surname_first_comma":
             layout = "surname_first_upper"
-        if r < 0.6:
+        if r < 0.6 and not ctx.ambiguous(p, initial=False):
             text, var = name.latin(st.spelling, "surname_only", False, st.one_surname)
-        elif r < 0.85:
+        elif r < 0.85 or ctx.ambiguous(p, initial=True):
             text, var = name.latin(st.spelling, layout, st.no_middle, st.one_surname)
         else:
             text, var = name.latin(st.spelling, "initial")

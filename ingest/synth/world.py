@@ -51,7 +51,7 @@ from .entities import (
     Vehicle,
     Vessel,
 )
-from .names import alias_pool, make_name, same_name
+from .names import PersonName, alias_pool, make_name, reads_as_same, same_name
 
 _VOWELS = "AEIOUÉÈÊÂÎÔÛ"
 ORIGIN_KINDS = frozenset({"travel_agency", "recruitment", "modelling"})
@@ -89,6 +89,7 @@ class World:
 
     def __init__(self, seed: int, reports: int) -> None:
         self.rng = random.Random(f"odyssey-synth/world/{seed}")
+        self.seed = seed
         self.reports = reports
         self.entities: list[Any] = []
         self.networks: list[Network] = []
@@ -260,14 +261,17 @@ class World:
         self, net: Network, role: str, nationality: str, gender: str, birth_years: tuple[int, int]
     ) -> Person:
         rng = self.rng
-        name = make_name(rng, nationality, gender)
+        pid = self._id("P")
+        name = self._distinct_name(
+            net, pid, nationality, gender, make_name(rng, nationality, gender)
+        )
         residence = (
             self._residence(net, role, nationality)
             if role not in ("victim", "migrant")
             else rng.choice([s.country for s in net.stops])
         )
         p = Person(
-            self._id("P"),
+            pid,
             name,
             gender,
             _random_date(rng, *birth_years),
@@ -279,6 +283,25 @@ class World:
         )
         p.networks.append(net.id)
         return self._add(p)
+
+    def _distinct_name(
+        self, net: Network, pid: str, nationality: str, gender: str, name: PersonName
+    ) -> PersonName:
+        """``name``, or another draw when a person of ``net`` already reads as that name.
+
+        Pools are small (five Thai given names), so independent draws would give one
+        network of fifteen two or three ``Bui Van Thanh`` whom its reports could not
+        tell apart; a real network rarely holds two people of one full name.
+        Namesakes across networks stay (and are planted on purpose). Redraws use
+        their own generator, so the rest of the corpus is drawn as before.
+        """
+        taken = [q.name for q in (*net.members, *net.victims)]
+        side = random.Random(f"odyssey-synth/names/{self.seed}/{pid}")
+        for _ in range(30):
+            if not any(reads_as_same(name, other) for other in taken):
+                break
+            name = make_name(side, nationality, gender)
+        return name
 
     def _member(self, net: Network, role: str) -> Person:
         rng = self.rng
