@@ -966,8 +966,13 @@ class SqliteStore(GraphStore):
                     [_ids({current[r][0] for r, _ in moved})],
                 )
             )
-            conn.executemany("DELETE FROM entity_fts WHERE rowid = ?", [(o[0],) for o in orphans])
-            conn.executemany("DELETE FROM entities WHERE rowid = ?", [(o[0],) for o in orphans])
+            gone = json.dumps([o[0] for o in orphans])
+            conn.execute(
+                "DELETE FROM entity_fts WHERE rowid IN (SELECT value FROM json_each(?))", [gone]
+            )
+            conn.execute(
+                "DELETE FROM entities WHERE rowid IN (SELECT value FROM json_each(?))", [gone]
+            )
             conn.execute(
                 "INSERT INTO meta VALUES ('resolved_through', ?) ON CONFLICT(key) DO UPDATE SET "
                 "value = excluded.value",
