@@ -885,11 +885,20 @@ class SqliteStore(GraphStore):
     ) -> int:
         by_id = {e.id: e for e in entities}
         with self._transaction() as conn:
+            # the records to move, in a keyed temporary table: each statement below then walks it
+            # and its target's index inside SQLite, instead of one statement per record (at 100 000
+            # mentions, 81 000 records move on the first run)
+            conn.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS moves "
+                "(record TEXT PRIMARY KEY, entity TEXT NOT NULL) WITHOUT ROWID"
+            )
+            conn.execute("DELETE FROM temp.moves")
+            conn.executemany("INSERT INTO temp.moves VALUES (?,?)", sorted(assignments.items()))
             current = {
-                row["id"]: (row["entity_id"], row["type"])
+                row[0]: (row[1], row[2])
                 for row in conn.execute(
-                    "SELECT id, entity_id, type FROM records WHERE id IN (SELECT value FROM json_each(?))",
-                    [_ids(assignments)],
+                    "SELECT m.record, r.entity_id, r.type FROM temp.moves m "
+                    "JOIN records r ON r.id = m.record"
                 )
             }
             if missing := sorted(set(assignments) - set(current)):
@@ -897,27 +906,25 @@ class SqliteStore(GraphStore):
                     f"{len(missing)} record(s) to assign are not stored (e.g. {missing[0]}); "
                     "run resolution on this store again"
                 )
-            for ent in by_id.values():  # written as given: resolution computed the whole entity
-                conn.execute(
-                    "DELETE FROM entity_fts WHERE rowid = (SELECT rowid FROM entities WHERE id = ?)",
-                    (ent.id,),
-                )
-                conn.execute(
-                    "INSERT INTO entities VALUES (?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-                    "label = excluded.label, aliases = excluded.aliases, properties = excluded.properties",
-                    (
-                        ent.id,
-                        ent.type,
-                        ent.label,
-                        _json(list(ent.aliases)),
-                        _json(dict(ent.properties)),
-                    ),
-                )
-                conn.execute(
-                    "INSERT INTO entity_fts (rowid, label, aliases) "
-                    "SELECT rowid, label, ? FROM entities WHERE id = ?",
-                    (" ".join(ent.aliases), ent.id),
-                )
+            # written as given (resolution computed the whole entity), in key order
+            written = sorted(by_id.values(), key=lambda e: e.id)
+            conn.executemany(
+                "DELETE FROM entity_fts WHERE rowid = (SELECT rowid FROM entities WHERE id = ?)",
+                [(e.id,) for e in written],
+            )
+            conn.executemany(
+                "INSERT INTO entities VALUES (?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                "label = excluded.label, aliases = excluded.aliases, properties = excluded.properties",
+                [
+                    (e.id, e.type, e.label, _json(list(e.aliases)), _json(dict(e.properties)))
+                    for e in written
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO entity_fts (rowid, label, aliases) "
+                "SELECT rowid, label, ? FROM entities WHERE id = ?",
+                [(" ".join(e.aliases), e.id) for e in written],
+            )
             targets = set(assignments.values()) - set(by_id)
             known = {
                 row["id"]
@@ -931,19 +938,29 @@ class SqliteStore(GraphStore):
                     f"records are assigned to entity {missing[0]}, which is neither stored nor given; "
                     "pass it in entities"
                 )
-            # in key order: each update then walks its index forward instead of jumping about
-            moved = sorted(
-                ((e, r) for r, e in assignments.items() if current[r][0] != e), key=lambda m: m[1]
-            )
-            for entity, record in moved:
+            moved = [(r, e) for r, e in sorted(assignments.items()) if current[r][0] != e]
+            for record, entity in moved:
                 if by_id.get(entity) and by_id[entity].type != current[record][1]:
                     raise ValidationError(
                         f"record {record} is a {current[record][1]}; it cannot join {entity}"
                     )
-            conn.executemany("UPDATE records SET entity_id = ? WHERE id = ?", moved)
-            conn.executemany("UPDATE mentions SET entity_id = ? WHERE record_id = ?", moved)
-            conn.executemany("UPDATE links SET source = ? WHERE source_record = ?", moved)
-            conn.executemany("UPDATE links SET target = ? WHERE target_record = ?", moved)
+            conn.executemany(
+                "DELETE FROM temp.moves WHERE record = ?",
+                [(r,) for r, e in sorted(assignments.items()) if current[r][0] == e],
+            )
+            # mentions and links follow their record
+            for table, column, key in (
+                ("records", "entity_id", "id"),
+                ("mentions", "entity_id", "record_id"),
+                ("links", "source", "source_record"),
+                ("links", "target", "target_record"),
+            ):
+                conn.execute(
+                    f"UPDATE {table} SET {column} = "
+                    f"(SELECT entity FROM temp.moves WHERE record = {table}.{key}) "
+                    f"WHERE {key} IN (SELECT record FROM temp.moves)"
+                )
+            conn.execute("DELETE FROM temp.moves")
             orphans = sorted(
                 (row["rowid"], row["id"])
                 for row in conn.execute(
@@ -951,11 +968,16 @@ class SqliteStore(GraphStore):
                     "AND NOT EXISTS (SELECT 1 FROM records r WHERE r.entity_id = e.id) "
                     "AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id) "
                     "AND NOT EXISTS (SELECT 1 FROM links l WHERE l.source = e.id OR l.target = e.id)",
-                    [_ids({current[r][0] for _, r in moved})],
+                    [_ids({current[r][0] for r, _ in moved})],
                 )
             )
-            conn.executemany("DELETE FROM entity_fts WHERE rowid = ?", [(o[0],) for o in orphans])
-            conn.executemany("DELETE FROM entities WHERE rowid = ?", [(o[0],) for o in orphans])
+            gone = json.dumps([o[0] for o in orphans])
+            conn.execute(
+                "DELETE FROM entity_fts WHERE rowid IN (SELECT value FROM json_each(?))", [gone]
+            )
+            conn.execute(
+                "DELETE FROM entities WHERE rowid IN (SELECT value FROM json_each(?))", [gone]
+            )
             conn.execute(
                 "INSERT INTO meta VALUES ('resolved_through', ?) ON CONFLICT(key) DO UPDATE SET "
                 "value = excluded.value",

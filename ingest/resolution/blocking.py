@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, islice
 
 from .names import Token
 from .score import Profile, may_match_elsewhere
@@ -141,29 +141,30 @@ class _NameWalk:
     """
 
     rest: dict[str, str]
-    holders: dict[str, list[Profile]]
+    holders: dict[str, dict[str, Profile]]
     orders: list[tuple[list[str], dict[str, int]]]
 
     @classmethod
     def of(cls, key: str, members: list[Profile]) -> _NameWalk:
         word = key.split(":", 2)[2].split("|")[0]
         rest = {m.id: _rest(m, word) for m in members}
-        holders: dict[str, list[Profile]] = defaultdict(list)
+        holders: dict[str, dict[str, Profile]] = defaultdict(dict)
         for m in sorted(members, key=lambda m: m.seq):
             if len(holders[rest[m.id]]) < NAME_SAMPLE:
-                holders[rest[m.id]].append(m)
+                holders[rest[m.id]][m.id] = m
         orders = []
         for order in (sorted(holders), sorted(holders, key=lambda r: (r[::-1], r))):
             orders.append((order, {r: i for i, r in enumerate(order)}))
         return cls(rest, dict(holders), orders)
 
-    def near(self, x: Profile, window: int) -> Iterator[Profile]:
+    def near(self, x: Profile, window: int) -> Iterator[dict[str, Profile]]:
+        """The holders (by id) of the names ``window`` either side of ``x``'s, in each order."""
         own = self.rest[x.id]
         for order, place in self.orders:
             i = place[own]
             for r in order[max(0, i - window) : i + window + 1]:
                 if r != own:
-                    yield from self.holders[r]
+                    yield self.holders[r]
 
 
 def _orders(key: str, members: list[Profile]) -> list[dict[str, int]]:
@@ -203,66 +204,70 @@ def candidate_pairs(
     dropped), so memory holds the blocks, never the pairs.
     """
     everyone = list(profiles)
-    blocks: dict[str, list[Profile]] = defaultdict(list)
+    # each record's keys, computed once: the walk below needs an anchor's keys again
+    keyed = {p.id: tuple(dict.fromkeys(keys(p))) for p in everyone}
+    # a block is its members by id, oldest first: an anchor takes a whole block in one update
+    blocks: dict[str, dict[str, Profile]] = defaultdict(dict)
     for p in everyone:
-        for key in dict.fromkeys(keys(p)):
-            blocks[key].append(p)
+        for key in keyed[p.id]:
+            blocks[key][p.id] = p
+    # the oldest members of a block that has more: what a one-sided or walked block shows
+    heads = {
+        key: dict(islice(members.items(), ONE_SIDED_BLOCK))
+        for key, members in blocks.items()
+        if len(members) > ONE_SIDED_BLOCK
+    }
     walks: dict[str, list[tuple[list[Profile], dict[str, int]]]] = {}
     name_walks: dict[str, _NameWalk] = {}
     # in a walked block, the first ONE_SIDED_BLOCK members meet its short forms (a surname with
     # an initial, a birth date) whatever their place: both ways, so each pair is seen from each end
-    shorts: dict[str, tuple[set[str], list[Profile]]] = {}
-    for key, members in blocks.items():
-        if len(members) > _cap(key, max_block):
-            first = members[:ONE_SIDED_BLOCK]
-            shorts[key] = ({m.id for m in first}, [m for m in first if not m.name.full])
+    shorts: dict[str, dict[str, Profile]] = {}
+    for key, block in blocks.items():
+        if len(block) > _cap(key, max_block):
+            first = heads.get(key, block)
+            shorts[key] = {i: m for i, m in first.items() if not m.name.full}
             walks[key] = []
+            members = list(block.values())
             if key.startswith(("a:", "I:")):
                 name_walks[key] = _NameWalk.of(key, members)
                 continue
             for place in _orders(key, members):
                 ordered = sorted(members, key=lambda m: place[m.id])
                 walks[key].append((ordered, place))
-    # the records a looked-up block shows (its oldest), where it has more
-    oldest = {
-        key: {m.id for m in members[:ONE_SIDED_BLOCK]}
-        for key, members in blocks.items()
-        if key[0] in LOOKED_UP and len(members) > ONE_SIDED_BLOCK
-    }
     anchors = everyone if new is None else [p for p in everyone if p.id in new]
     anchor_ids = {p.id for p in anchors}
+    nobody: dict[str, Profile] = {}
     for x in anchors:
+        xid, full = x.id, x.name.full
         partners: dict[str, Profile] = {}
-        for key in dict.fromkeys(keys(x)):
+        for key in keyed[xid]:
             if (
                 key[0] in LOOKS_UP
             ):  # a lone word or an initial meets the full records (their oldest)
-                for y in blocks.get(LOOKS_UP[key[0]] + key[1:], ())[:ONE_SIDED_BLOCK]:
-                    partners[y.id] = y
+                other = LOOKS_UP[key[0]] + key[1:]
+                partners.update(heads.get(other) or blocks.get(other, nobody))
                 if key[0] == "q":
                     continue  # a lone word never meets its likes
             # the same pairs seen from the looked-up end: only its oldest are looked up
-            if key[0] in LOOKED_UP and (key not in oldest or x.id in oldest[key]):
-                for y in blocks.get(LOOKED_UP[key[0]] + key[1:], ()):
-                    partners[y.id] = y
+            if key[0] in LOOKED_UP and (key not in heads or xid in heads[key]):
+                partners.update(blocks.get(LOOKED_UP[key[0]] + key[1:], nobody))
+            block = blocks[key]
             if key not in walks:
-                for y in blocks[key]:
-                    partners[y.id] = y
+                partners.update(block)
                 continue
-            first, short = shorts[key]
-            if x.id in first:
-                for y in blocks[key][:ONE_SIDED_BLOCK] if not x.name.full else short:
-                    partners[y.id] = y
+            if xid in heads.get(key, block):
+                partners.update(shorts[key] if full else heads.get(key, block))
             if key in name_walks:
-                for y in name_walks[key].near(x, NAME_WINDOW):
-                    partners[y.id] = y
+                for holders in name_walks[key].near(x, NAME_WINDOW):
+                    partners.update(holders)
                 continue
             w = window * INITIAL_BLOCK // max_block if key.startswith("i:") else window
             for ordered, place in walks[key]:  # sorted neighbourhoods: ``w`` either side
-                i = place[x.id]
+                i = place[xid]
                 for y in ordered[max(0, i - w) : i + w + 1]:
                     partners[y.id] = y
-        for y in partners.values():
-            if y.type != x.type or y.id == x.id or (y.id in anchor_ids and y.id < x.id):
+        xtype = x.type
+        for yid, y in partners.items():
+            if y.type != xtype or yid == xid or (yid in anchor_ids and yid < xid):
                 continue  # a pair of two anchors is given once, by the one with the smaller id
-            yield (x.id, y.id) if x.id < y.id else (y.id, x.id)
+            yield (xid, yid) if xid < yid else (yid, xid)

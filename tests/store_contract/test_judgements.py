@@ -96,6 +96,26 @@ def test_assigning_unknown_records_or_entities_is_refused(store: GraphStore) -> 
         store.assign({s.jose.id: entity_id("Person", "never written")}, [], through=1)
     assert _mention_texts(store, s.jose.id) == ["José GARCÍA"]  # nothing half-done
     assert store.resolved_through() == 0
+    # a refused assignment leaves nothing behind for the next one
+    merged = Entity(s.mohamed.id, "Person", s.mohamed.label, aliases=("José GARCÍA",))
+    assert store.assign({s.jose.id: s.mohamed.id}, [merged], through=1) == 1
+    assert _mention_texts(store, s.mohamed.id) == [
+        "José GARCÍA",
+        "Mohamed ABDELRAHMAN",
+        "Mohamed ABDELRAHMAN",
+    ]
+
+
+def test_only_records_whose_entity_changes_are_moved(store: GraphStore) -> None:
+    s = build()
+    store.put(s.batch)
+    merged = Entity(s.mohamed.id, "Person", s.mohamed.label, aliases=("José GARCÍA", "Ali"))
+    moves = {s.mohamed.id: s.mohamed.id, s.jose.id: s.mohamed.id, s.ali.id: s.mohamed.id}
+    assert store.assign(moves, [merged], through=2) == 2  # Mohamed's own record stays put
+    assert {r.id for r in store.records() if r.entity_id == s.mohamed.id} == set(moves)
+    assert store.entities([s.jose.id, s.ali.id]) == []
+    assert store.assign(moves, [merged], through=2) == 0  # again: nothing to move
+    assert store.search("garcia")[0].entity.id == s.mohamed.id
 
 
 def test_judgements_are_kept_per_pair_and_source(store: GraphStore) -> None:
