@@ -893,7 +893,8 @@ class SqliteStore(GraphStore):
                 "(record TEXT PRIMARY KEY, entity TEXT NOT NULL) WITHOUT ROWID"
             )
             conn.execute("DELETE FROM temp.moves")
-            conn.executemany("INSERT INTO temp.moves VALUES (?,?)", sorted(assignments.items()))
+            ordered = sorted(assignments.items())  # key order: each index is walked forward
+            conn.executemany("INSERT INTO temp.moves VALUES (?,?)", ordered)
             current = {
                 row[0]: (row[1], row[2])
                 for row in conn.execute(
@@ -938,7 +939,7 @@ class SqliteStore(GraphStore):
                     f"records are assigned to entity {missing[0]}, which is neither stored nor given; "
                     "pass it in entities"
                 )
-            moved = [(r, e) for r, e in sorted(assignments.items()) if current[r][0] != e]
+            moved = [(r, e) for r, e in ordered if current[r][0] != e]
             for record, entity in moved:
                 if by_id.get(entity) and by_id[entity].type != current[record][1]:
                     raise ValidationError(
@@ -946,7 +947,7 @@ class SqliteStore(GraphStore):
                     )
             conn.executemany(
                 "DELETE FROM temp.moves WHERE record = ?",
-                [(r,) for r, e in sorted(assignments.items()) if current[r][0] == e],
+                [(r,) for r, e in ordered if current[r][0] == e],
             )
             # mentions and links follow their record
             for table, column, key in (
@@ -971,7 +972,7 @@ class SqliteStore(GraphStore):
                     [_ids({current[r][0] for r, _ in moved})],
                 )
             )
-            gone = json.dumps([o[0] for o in orphans])
+            gone = _ids(o[0] for o in orphans)
             conn.execute(
                 "DELETE FROM entity_fts WHERE rowid IN (SELECT value FROM json_each(?))", [gone]
             )

@@ -340,6 +340,7 @@ def make_name(rng: random.Random, nationality: str, gender: str) -> PersonName:
     )
 
 
+@cache
 def _spellings(token: Token) -> frozenset[str]:
     """A token's Latin spellings as a reader compares them: no case, article or punctuation."""
     out = set()
