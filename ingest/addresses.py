@@ -90,14 +90,15 @@ _ARABIC_STREET = re.compile(
 _ARABIC_UNIT = re.compile(r"[،,][ ]?(?:مبنى|عمارة|دار|شقة|منزل|بناية|بناء)[ ]رقم[ ]\d{1,4}")
 _ARABIC_TOWN = re.compile(rf"[ ]?[،,][ ]?(?:\d{{4,5}}[ ])?{_ARABIC_WORD}(?:[ ]\d{{4}})?(?![\w])")
 _DIGIT = re.compile(r"\d")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 
 def find_addresses(text: str) -> Iterator[tuple[int, int]]:
     """Spans of postal addresses in ``text`` (see the module doc), in order."""
-    for street, unit, town in (
-        (_STREET, _UNIT, _TOWN),
-        (_ARABIC_STREET, _ARABIC_UNIT, _ARABIC_TOWN),
-    ):
+    scripts = [(_STREET, _UNIT, _TOWN)]
+    if _ARABIC_LETTER.search(text):  # most reports have none: skip the Arabic scan
+        scripts.append((_ARABIC_STREET, _ARABIC_UNIT, _ARABIC_TOWN))
+    for street, unit, town in scripts:
         for m in street.finditer(text):
             end = m.end()
             for _ in range(2):

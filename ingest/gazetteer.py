@@ -384,7 +384,7 @@ def find_places(text: str, language: str | None = None) -> list[tuple[int, int, 
     gazetteer = _load()
     extra_stop = _stop_words(language) if language and language not in _BASE_LANGUAGES else None
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    folded = [fold(word) for _, _, word in words]
+    folded = _Folded([word for _, _, word in words])
     found: list[tuple[int, int, Place]] = []
     i = 0
     while i < len(words):
@@ -403,10 +403,31 @@ def find_places(text: str, language: str | None = None) -> list[tuple[int, int, 
     return found
 
 
+class _Folded:
+    """The words of a text, each folded when first asked for: most never are (only
+    capitalised words, and the words after them, are looked up)."""
+
+    __slots__ = ("_done", "_words")
+
+    def __init__(self, words: list[str]) -> None:
+        self._words = words
+        self._done: list[str | None] = [None] * len(words)
+
+    def __getitem__(self, i: int) -> str:
+        done = self._done[i]
+        if done is None:
+            done = self._done[i] = fold(self._words[i])
+        return done
+
+    def join(self, start: int, stop: int) -> str:
+        """Words ``start`` to ``stop`` (excluded), folded, joined by single spaces."""
+        return " ".join(self[k] for k in range(start, stop))
+
+
 def _cued_at(
     text: str,
     words: list[tuple[int, int, str]],
-    folded: list[str],
+    folded: _Folded,
     i: int,
     gazetteer: _Gazetteer,
 ) -> tuple[int, int, int] | None:
@@ -426,7 +447,7 @@ def _cued_at(
 def _match_at(
     text: str,
     words: list[tuple[int, int, str]],
-    folded: list[str],
+    folded: _Folded,
     i: int,
     gazetteer: _Gazetteer,
     extra_stop: frozenset[str] | None,
@@ -456,7 +477,7 @@ def _match_at(
     for end in range(last, i - 1, -1):
         if not arabic and not _capitalised(words[end][2]):
             continue  # a name ends on a capitalised word
-        tail = " ".join(folded[i + 1 : end + 1])
+        tail = folded.join(i + 1, end + 1)
         for offset, head in firsts:
             key = f"{head} {tail}" if tail else head
             index = gazetteer.matchable.get(key)

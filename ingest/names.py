@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from odyssey.ingest.addresses import find_addresses
 from odyssey.ingest.arabic_names import arabic_transliterated, cue_names, family_names_again
+from odyssey.ingest.extract._text import guarded
 from odyssey.ingest.gazetteer import Place, find_places
 from odyssey.ingest.ner_rules import is_company
 from odyssey.ingest.shouted import MAX_WORDS, given_name_start, inside, shouted_lines, surname_words
@@ -105,10 +106,13 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _ARABIC_AFTER = re.compile(
     r"[ ]?\([ ]?(?P<name>[\u0600-\u06ff]+(?:[ ][\u0600-\u06ff]+){0,5})[ ]?\)"
 )
-_ALIAS = re.compile(
-    r"(?i:(?:\b(?:alias|a\.k\.a\.?|aka|also\s+known\s+as|known\s+as|nicknamed|dite?|surnomm[ée]e?|"
-    r"apodad[oa]|conocid[oa]\s+como)|\(a\)))"
-    r"\s{0,2}[(]?\s{0,2}[\"“«'‘]\s?(?P<alias>[^\"“”«»'‘’\n]{2,40}?)\s?[\"”»'’]"
+# Cue patterns scanned over every report are guarded: a look-ahead refuses most positions at once.
+_ALIAS = guarded(
+    re.compile(
+        r"(?i:(?:\b(?:alias|a\.k\.a\.?|aka|also\s+known\s+as|known\s+as|nicknamed|dite?|surnomm[ée]e?|"
+        r"apodad[oa]|conocid[oa]\s+como)|\(a\)))"
+        r"\s{0,2}[(]?\s{0,2}[\"“«'‘]\s?(?P<alias>[^\"“”«»'‘’\n]{2,40}?)\s?[\"”»'’]"
+    )
 )
 # A company by its legal form: up to six capitalised words (small joining words between),
 # then the form, in the four languages' conventions.
@@ -122,12 +126,14 @@ _LEGAL_FORM = re.compile(
     r"|sh\.p\.k\.|SAS|SA|SL|SNC|BV|NV))(?![\w])"
 )
 # A company behind a word that says it is one (the word is left out of the name).
-_COMPANY_CUE = re.compile(
-    r"(?i:\b(?:the\s+)?(?:company|firm|société|sociedad|empresa|agency|employee\s+of|employed\s+by|"
-    r"employée?\s+par|empleado\s+de|empleada\s+de|travel\s+agency|agence\s+de\s+voyages?|"
-    r"agencia\s+de\s+viajes|association|asociación|locutorio|casa\s+de\s+cambio|"
-    r"bureau\s+de\s+change|bureau\s+de\s+transfert(?:\s+d'argent)?|hawala\s+office|"
-    r"money[\s\-]transfer\s+(?:shop|office|agent)))\s+|(?:شركة|مؤسسة|وكالة)\s+"
+_COMPANY_CUE = guarded(
+    re.compile(
+        r"(?i:\b(?:the\s+)?(?:company|firm|société|sociedad|empresa|agency|employee\s+of|employed\s+by|"
+        r"employée?\s+par|empleado\s+de|empleada\s+de|travel\s+agency|agence\s+de\s+voyages?|"
+        r"agencia\s+de\s+viajes|association|asociación|locutorio|casa\s+de\s+cambio|"
+        r"bureau\s+de\s+change|bureau\s+de\s+transfert(?:\s+d'argent)?|hawala\s+office|"
+        r"money[\s\-]transfer\s+(?:shop|office|agent)))\s+|(?:شركة|مؤسسة|وكالة)\s+"
+    )
 )
 _ORG_RUN = re.compile(
     r"[A-ZÀ-Ý][\w&'’\-]*(?:[ ](?:(?:de|del|of|&|y|et)[ ])?[A-ZÀ-Ý][\w&'’\-]*){0,5}"
@@ -142,10 +148,12 @@ _ARABIC_ORG_ENDS = frozenset(_ARABIC_ORG_ENDS_WORDS.split())
 # A business named by what it is: the word is part of the name, first ("Hotel Aphrodite",
 # "Hôtel du Midi", "Fundación Camino Abierto") or last ("Liffey View Hotel", "Golden
 # Crescent Money Transfer", "Safe Passage Aid Foundation", "Kostas Travel & Tours").
-_HEAD_FIRST = re.compile(
-    r"(?<![\w])(?=[A-ZÀ-Ý])(?i:hotel|hôtel|hostal|hostel|pensión|fundación|fondation|foundation|"
-    r"asociación|restaurante?)"
-    r"(?:[ ](?:(?:de|del|du|des|de la|of|the)[ ])?[A-ZÀ-Ý][\w'’\-]*){1,3}(?![\w])"
+_HEAD_FIRST = guarded(
+    re.compile(
+        r"(?<![\w])(?=[A-ZÀ-Ý])(?i:hotel|hôtel|hostal|hostel|pensión|fundación|fondation|foundation|"
+        r"asociación|restaurante?)"
+        r"(?:[ ](?:(?:de|del|du|des|de la|of|the)[ ])?[A-ZÀ-Ý][\w'’\-]*){1,3}(?![\w])"
+    )
 )
 _HEAD_LAST = re.compile(
     rf"(?<![\w])(?:{_ORG_WORD}[ ](?:(?:&|and|et|y)[ ])?){{1,4}}(?=[A-ZÀ-Ý])"

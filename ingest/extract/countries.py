@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from odyssey.regions import country as region_row
@@ -131,6 +132,8 @@ def is_adjective(m: re.Match[str]) -> bool:
 _ISO2 = re.compile(r"[A-Za-z]{2}")
 
 
+# asked of every span NER calls a person, and names recur: the pattern tries every country form
+@lru_cache(maxsize=8192)
 def nationality_of_value(written: str) -> str | None:
     """The ISO-2 code of a nationality written as a whole value (a table cell), else None.
 
