@@ -26,9 +26,10 @@ Example
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -77,6 +78,26 @@ def _category(value: str) -> CrimeCategory:
         raise ValidationError(f"crime category {value!r} is unknown; use one of {valid}") from None
 
 
+_FIELD_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
+def _as_call(record: Any) -> tuple[type, tuple[Any, ...]]:
+    """Pickle a record as the call that makes it (``__reduce__``): the class and its fields.
+
+    Ingestion's worker processes send every extracted record back pickled; the
+    default for a frozen slotted dataclass restores it field by field in Python,
+    which cost the parent process more than half a second per 1 000 reports. A
+    constructor call is faster, and validates the record again on arrival.
+    """
+    cls = type(record)
+    getter = _FIELD_GETTERS.get(cls)
+    if getter is None:
+        names = [f.name for f in fields(cls) if f.init]
+        get = operator.attrgetter(*names)  # a tuple, for two names or more
+        getter = _FIELD_GETTERS[cls] = get if len(names) > 1 else lambda r: (get(r),)
+    return cls, getter(record)
+
+
 def _check_confidence(value: float, what: str) -> None:
     if not 0.0 <= value <= 1.0:
         raise ValidationError(f"{what} confidence {value!r} is outside 0..1; give a value in 0..1")
@@ -99,6 +120,9 @@ class Case:
     country: str | None = None
     originating_ncb: str | None = None
     opened: date | None = None
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _as_call(self)
 
     def __post_init__(self) -> None:
         if not self.id.strip():
@@ -131,6 +155,9 @@ class Document:
     grading: str | None = None
     parent_id: str | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _as_call(self)
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[0-9a-f]{64}", self.id):
@@ -167,6 +194,9 @@ class Evidence:
     start: int
     end: int
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _as_call(self)
+
     def __post_init__(self) -> None:
         _check_span(self.start, self.end, "evidence")
 
@@ -190,6 +220,9 @@ class Mention:
     value: str | None = None
     entity_id: str | None = None
     id: str = ""
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _as_call(self)
 
     def __post_init__(self) -> None:
         entity_type(self.type)
@@ -245,6 +278,9 @@ class Entity:
     aliases: tuple[str, ...] = ()
     properties: Mapping[str, Any] = field(default_factory=dict)
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _as_call(self)
+
     def __post_init__(self) -> None:
         entity_type(self.type)
         if not self.id.strip() or not self.label.strip():
@@ -275,6 +311,9 @@ class Link:
     mention_ids: tuple[str, ...] = ()
     properties: Mapping[str, Any] = field(default_factory=dict)
     id: str = ""
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _as_call(self)
 
     def __post_init__(self) -> None:
         kind = link_type(self.type)

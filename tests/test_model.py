@@ -106,3 +106,27 @@ def test_case_needs_a_reference() -> None:
     assert Case("IT-SOM-2026-031", crime_category="smuggling").crime_category.value == "smuggling"
     with pytest.raises(ValidationError, match="case id is empty"):
         Case(" ")
+
+
+def test_records_pickle_as_their_constructor_call_and_come_back_equal() -> None:
+    """Worker processes send records back pickled: they must arrive equal, and validated."""
+    import pickle
+
+    d = doc()
+    m = Mention.at(d, 0, 19, type="Person", method="rule:name", confidence=0.85, entity_id="p:1")
+    phone = Entity(entity_id("Phone", "+218912345678"), "Phone", "+218912345678", ("091 234 5678",))
+    link = Link(
+        "USES", "p:1", phone.id, Evidence(d.id, 0, len(TEXT)), method="cue:uses", confidence=0.75,
+        mention_ids=(m.id,), properties={"note": "x"},
+    )  # fmt: skip
+    case = Case("OD-1", "Route", crime_category="smuggling")
+    records = [d, m, phone, link, link.evidence, case]
+    back = pickle.loads(pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == records
+    assert [type(r) for r in back] == [type(r) for r in records]
+    assert back[1].id == m.id and back[3].id == link.id
+    # the pickle is the constructor call: a record that no longer validates is refused on arrival
+    cls, args = m.__reduce__()
+    assert cls is Mention
+    with pytest.raises(ValidationError):
+        cls(*args[:1], 5, 2, *args[3:])
