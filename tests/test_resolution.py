@@ -453,3 +453,16 @@ def test_an_initial_meets_the_full_names_but_full_names_do_not_meet_by_initial()
     assert all((p.id, "r00030") in pairs for p in fulls)  # the short form meets every full name
     among = {(a, b) for a, b in pairs if "r00030" not in (a, b)}
     assert len(among) < 25 * 24 // 2 // 3  # the full names meet their neighbours, not each other
+
+
+def test_an_initial_and_a_surname_weigh_the_same_whichever_record_comes_first() -> None:
+    """``N. SRISUK`` against ``SRISUK, Nattaya`` (two tokens each) scored +1 one way, +2 the other."""
+    from odyssey.ingest.resolution.score import score_pair
+
+    short = _profile(1, "N. SRISUK", "d1")
+    full = _profile(2, "SRISUK, Nattaya", "d2")
+    other = _profile(3, "Suda SRISUK", "d3")
+    assert score_pair(short, full).reasons == score_pair(full, short).reasons
+    assert score_pair(short, full).reasons["name"] == 2.0  # the initial agrees
+    assert score_pair(short, other).reasons == score_pair(other, short).reasons
+    assert score_pair(short, other).reasons["name"] < 0  # the initial conflicts

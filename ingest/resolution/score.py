@@ -133,8 +133,12 @@ class NameMatch:
 
 
 def compare_names(x: Name, y: Name) -> NameMatch:
-    """Align the words of two names greedily (best pairs first), in any order."""
-    short, long = (x, y) if len(x.tokens) <= len(y.tokens) else (y, x)
+    """Align the words of two names greedily (best pairs first), in any order.
+
+    The *shorter* name is the one with fewer whole words, then fewer tokens, so
+    ``N. SRISUK`` is the short form of ``SRISUK, Nattaya`` whichever is given first.
+    """
+    short, long = (x, y) if _length(x) <= _length(y) else (y, x)
     pairs = sorted(
         (
             (token_similarity(a, b), i, j)
@@ -161,6 +165,11 @@ def compare_names(x: Name, y: Name) -> NameMatch:
     return NameMatch(
         len(sims), missing, extra, sum(sims) / len(sims) if sims else 0.0, conflict, initials
     )
+
+
+def _length(n: Name) -> tuple[int, int]:
+    """How long a name is, for :func:`compare_names`: its whole words, then its tokens."""
+    return (sum(not t.initial for t in n.tokens), len(n.tokens))
 
 
 def _name_weight(m: NameMatch) -> float:
