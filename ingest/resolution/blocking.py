@@ -58,9 +58,10 @@ def keys(p: Profile) -> Iterator[str]:
     for doc in p.documents:
         yield f"d:{doc}"
     words = [t for t in p.name.tokens if not t.initial]
-    skeletons = sorted({t.skeleton for t in words if t.skeleton})
+    # two words may share a skeleton (``Ali ALAOUI``: ``l`` and ``l``) and are still two words
+    skeletons = sorted(t.skeleton for t in words if t.skeleton)
     if len(skeletons) >= 2:
-        for x, y in combinations(skeletons, 2):
+        for x, y in dict.fromkeys(combinations(skeletons, 2)):
             yield f"n:{p.type}:{x}|{y}"
             sx, sy = sorted((stem(x), stem(y)))
             if (sx, sy) != (x, y):
