@@ -478,3 +478,25 @@ def test_two_words_with_one_skeleton_are_still_a_full_name_for_blocking() -> Non
     ali = [_profile(50 + i, "Ali ALAOUI", f"e{i}") for i in range(3)]
     pairs = set(candidate_pairs([*crowd, *ali]))
     assert {("r00050", "r00051"), ("r00050", "r00052"), ("r00051", "r00052")} <= pairs
+
+
+def test_each_report_of_a_namesake_in_a_crowded_name_meets_an_earlier_report_of_his_network() -> (
+    None
+):
+    """Two ``Ilir KOLA`` of two networks, one written in 36 reports, the other in 4 between them:
+    walking the name's block by records put the rarer man's reports beside the other's only."""
+    from dataclasses import replace
+
+    from odyssey.ingest.resolution.blocking import candidate_pairs
+
+    rare = {0, 10, 20, 30}
+    people = [
+        replace(
+            _profile(i, "Ilir KOLA", f"d{i}"),
+            associates=frozenset({"Person:a" if i in rare else "Person:b", f"Person:x{i % 3}"}),
+        )
+        for i in range(40)
+    ]
+    pairs = set(candidate_pairs(people))
+    for i in sorted(rare)[1:]:
+        assert any((f"r{j:05d}", f"r{i:05d}") in pairs for j in rare if j < i), i
