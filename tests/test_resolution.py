@@ -332,6 +332,9 @@ def test_vietnamese_names_differing_in_the_surname_stay_apart(store: GraphStore)
         ("Abdool RAHMAN", "Abdul RAHMAN"),
         ("Mamadou NDIAYE", "N'DIAYE Mamadou"),
         ("Osama AL ZU'BI", "أسامة الزعبي"),
+        ("Stéphane LE GALL", "LEGALL, Stéphane"),  # one surname in one word or two
+        ("Salim BU ZAID", "Salem BOUZID"),
+        ("Yonas TESFA MARIAM", "TESFAMARIAM Yonas"),
     ],
 )
 def test_short_given_names_and_spelling_variants_merge(
@@ -500,3 +503,15 @@ def test_each_report_of_a_namesake_in_a_crowded_name_meets_an_earlier_report_of_
     pairs = set(candidate_pairs(people))
     for i in sorted(rare)[1:]:
         assert any((f"r{j:05d}", f"r{i:05d}") in pairs for j in rare if j < i), i
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Musa SOW", "Moussa FAYE"), ("DO Thi Hoa", "DO Thi Linh"), ("Thi Hoa DO", "Thi Linh DO")],
+)
+def test_two_words_written_as_one_do_not_make_other_names_agree(one: str, other: str) -> None:
+    """``Musa``+``SOW`` has the skeleton of ``Moussa``, ``Thi``+``Hoa`` that of ``Thi``."""
+    from odyssey.ingest.resolution.score import compare_names
+
+    m = compare_names(parse(one), parse(other))
+    assert m.missing or m.matched < 2 or m.similarity < 0.9

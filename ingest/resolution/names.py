@@ -188,18 +188,58 @@ def parse(written: str) -> Name:
             continue
         if pending:
             word, pending = pending + word, ""
-        if word.startswith("abd"):
-            word = _ABD.sub("abd", word)
-        sk = skeleton(word)
+        token = _word_token(word, initial, arabic)
         # "Nour El Din", "Salah Eddine": one name — but never the whole name ("Rafiqul UDDIN")
-        if sk == "dn" and not initial and (len(tokens) >= 2 or (tokens and i < len(words) - 1)):
-            prev = tokens.pop()
-            word = prev.text + word
-            sk = skeleton(word)
-        tokens.append(Token(word, sk, initial, arabic))
+        if (
+            token.skeleton == "dn"
+            and not initial
+            and (len(tokens) >= 2 or (tokens and i < len(words) - 1))
+        ):
+            token = _word_token(tokens.pop().text + token.text, False, arabic)
+        tokens.append(token)
     if pending:
         tokens.append(Token(pending, skeleton(pending), False, arabic))
     return Name(written, tuple(tokens))
+
+
+def _word_token(word: str, initial: bool, arabic: bool) -> Token:
+    """A name word as a token: ``abd…`` normalised, its skeleton computed."""
+    if word.startswith("abd"):
+        word = _ABD.sub("abd", word)
+    return Token(word, skeleton(word), initial, arabic)
+
+
+@lru_cache(maxsize=200_000)
+def joined(name: Name) -> tuple[tuple[Token, Name], ...]:
+    """``name`` with two neighbouring words written as one, each way it can be done.
+
+    One surname is written in one word or two: ``LE GALL``/``LEGALL``, ``BU
+    ZAID``/``Abou Zaid``/``BOUZID``, ``ABDEL AZIZ``/``ABDELAZIZ``, ``SAE
+    TANG``/``SAETANG``, ``TESFA MARIAM``/``TESFAMARIAM``. Scoring tries these
+    where the words as written leave one unmatched.
+
+    Each variant comes with the word it made.
+
+    >>> [(w.text, [t.text for t in n.tokens]) for w, n in joined(parse("Stéphane LE GALL"))]
+    [('stephanele', ['stephanele', 'gall']), ('legall', ['stephane', 'legall'])]
+    >>> joined(parse("Musa SOW")), joined(parse("DO Thi Hoa"))
+    ((), ())
+    """
+    tokens = name.tokens
+    if sum(not t.initial for t in tokens) < 3:
+        return ()  # two words written as one would leave a single word: not a full name
+    out = []
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if a.initial or b.initial:
+            continue
+        one = _word_token(a.text + b.text, False, a.arabic or b.arabic)
+        # the two words' consonants run on into the one word's (``l``+``gl``, ``b``+``zd``), so
+        # a short word swallowed by its neighbour's skeleton (``Thi``+``Hoa``: ``t``) is no join
+        if one.skeleton != a.skeleton + b.skeleton or len(one.skeleton) < 3:
+            continue
+        out.append((one, Name(name.written, (*tokens[:i], one, *tokens[i + 2 :]))))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

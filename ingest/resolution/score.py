@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from .names import Name, Token
+from .names import Name, Token, joined
 
 THRESHOLD = 3.0
 #: Reasons that say more than "the names look alike" (see ``cluster``).
@@ -137,7 +137,25 @@ def compare_names(x: Name, y: Name) -> NameMatch:
 
     The *shorter* name is the one with fewer whole words, then fewer tokens, so
     ``N. SRISUK`` is the short form of ``SRISUK, Nattaya`` whichever is given first.
+    Where a word is left over, two neighbouring words of one name written as one
+    word of the other (``LE GALL``/``LEGALL``, ``BU ZAID``/``Abou Zaid``: the
+    same skeleton) are tried too, and the better alignment kept.
     """
+    best = _align(x, y)
+    if not (best.missing or best.extra):
+        return best
+    for one, other, flip in ((x, y, False), (y, x, True)):
+        skeletons = {t.skeleton for t in other.tokens}
+        for word, variant in joined(one):
+            if word.skeleton not in skeletons:
+                continue
+            m = _align(other, variant) if flip else _align(variant, other)
+            if _name_weight(m) > _name_weight(best):
+                best = m
+    return best
+
+
+def _align(x: Name, y: Name) -> NameMatch:
     short, long = (x, y) if _length(x) <= _length(y) else (y, x)
     pairs = sorted(
         (
