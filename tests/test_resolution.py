@@ -26,6 +26,7 @@ from odyssey.model import Document, Entity, Mention, entity_id
         ["Nour El Din al-Mahmoudi", "NURADDIN AL-MAHMOUDI", "نور الدين المحمودي"],
         ["José GARCÍA", "GARCIA, Jose", "Jose Garcia"],
         ["Sherko QADIR", "KADER, Shirko", "شيركو قادر"],
+        ["Wichai THONGDEE", "Vichai Thongdee"],  # Thai ว: w or v
     ],
 )
 def test_spellings_of_one_name_share_a_key(spellings: list[str]) -> None:
@@ -335,6 +336,8 @@ def test_vietnamese_names_differing_in_the_surname_stay_apart(store: GraphStore)
         ("Stéphane LE GALL", "LEGALL, Stéphane"),  # one surname in one word or two
         ("Salim BU ZAID", "Salem BOUZID"),
         ("Yonas TESFA MARIAM", "TESFAMARIAM Yonas"),
+        ("Wichai SRISUK", "Vichai SRISOOK"),
+        ("Xhensila KRASNIQI", "Jensila KRASNIKI"),  # Albanian xh is English j
     ],
 )
 def test_short_given_names_and_spelling_variants_merge(

@@ -127,6 +127,8 @@ def skeleton(word: str) -> str:
     """
     if len(word) >= 6 and word.endswith("aj"):
         word = word[:-1]  # Albanian -aj: GASHAJ is GASHI's, BERISHAJ BERISHA's family name
+    if word[:1] == "v":
+        word = "w" + word[1:]  # one letter, two romanisations: Thai Wichai/Vichai, Persian Vahid
     w = _SOFT_C.sub("s", word)
     w = _FRENCH_W.sub("w", w)  # French writes an Arabic w as "ou": Ouazzani, Wazzani
     for a, b in _DIGRAPHS:

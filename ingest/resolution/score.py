@@ -78,6 +78,7 @@ def _sound(word: str) -> str:
     vowels English and French spell double, ``oo``/``ou``/``u`` and ``ee``/``i``
     (Thai ``BOONMEE``/``BUNMI``, ``Mansour``/``Mansur``).
     """
+    word = word.replace("xh", "j").replace("v", "w")
     if word[:1] == "j":
         word = "y" + word[1:]
     word = word.replace("oo", "u").replace("ou", "u").replace("ee", "i")
