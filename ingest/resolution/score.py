@@ -28,6 +28,7 @@ logistic of the sum's distance to it (0.5 at the threshold).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -99,7 +100,10 @@ def token_similarity(a: Token, b: Token) -> float:
     if a.skeleton == b.skeleton:
         if a.arabic or b.arabic:  # no vowels written: the skeleton is all there is
             return 0.9 if len(a.skeleton) >= 2 else 0.8
-        # a short skeleton is shared by unrelated names ("Ogbebo", "Aigbe"): ask the letters too
+        # a short skeleton is shared by unrelated names ("Ogbebo", "Aigbe"): ask the letters too;
+        # a word of one syllable is its vowel (Vietnamese DANG/DUONG/DUNG, THI/THU: four names)
+        if len(a.skeleton) < 4 and _one_syllable_apart(a.text, b.text):
+            return 0.5
         return 0.95 if len(a.skeleton) >= 4 or jw >= 0.8 else 0.5
     sk = Levenshtein.normalized_similarity(a.skeleton, b.skeleton)
     return max(
@@ -107,6 +111,15 @@ def token_similarity(a: Token, b: Token) -> float:
         0.85 * sk if sk >= 0.75 and min(len(a.skeleton), len(b.skeleton)) >= 4 else 0.0,
         0.7 if _short_form(a.text, b.text) or _short_form(b.text, a.text) else 0.0,
     )
+
+
+_VOWEL_RUNS = re.compile(r"[aeiou]+")
+
+
+def _one_syllable_apart(a: str, b: str) -> bool:
+    """Two words of one syllable each whose vowels differ: ``dang``/``duong``, ``thi``/``thu``."""
+    va, vb = _VOWEL_RUNS.findall(a), _VOWEL_RUNS.findall(b)
+    return len(va) == len(vb) == 1 and va != vb
 
 
 def _short_form(short: str, long: str) -> bool:
