@@ -204,8 +204,8 @@ def _context_partners(
     """
     met: dict[str, dict[str, Profile]] = defaultdict(dict)
     for key, block in blocks.items():
-        if not key.startswith(("n:", "I:")) or len(block) <= _cap(key, max_block):
-            continue
+        if not key.startswith(("n:", "I:")) or len(block) <= max_block:
+            continue  # (an ``I:`` block is always walked; a small one's walk meets most of it)
         holders = _holders(block.values())
         short = blocks.get("i" + key[1:]) if key[0] == "I" else None
         for x in (*block.values(), *(short.values() if short else ())):

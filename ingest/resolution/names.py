@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from odyssey.text import LETTERS
@@ -85,6 +85,8 @@ class Token:
     initial: bool = False
     #: Transliterated from Arabic script: no vowels to compare, only the skeleton.
     arabic: bool = False
+    #: The spelling with the letters transliterations swap for one sound made one (:func:`sound`).
+    sound: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,11 @@ class Name:
 
     written: str
     tokens: tuple[Token, ...]
+    #: How many tokens are whole words (not initials).
+    words: int = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", sum(not t.initial for t in self.tokens))
 
     @property
     def key(self) -> str:
@@ -102,7 +109,7 @@ class Name:
     @property
     def full(self) -> bool:
         """True for a name of two words or more (a given name and a surname at least)."""
-        return sum(not t.initial for t in self.tokens) >= 2
+        return self.words >= 2
 
 
 def fold(text: str) -> str:
@@ -200,7 +207,7 @@ def parse(written: str) -> Name:
             token = _word_token(tokens.pop().text + token.text, False, arabic)
         tokens.append(token)
     if pending:
-        tokens.append(Token(pending, skeleton(pending), False, arabic))
+        tokens.append(_word_token(pending, False, arabic))
     return Name(written, tuple(tokens))
 
 
@@ -208,7 +215,23 @@ def _word_token(word: str, initial: bool, arabic: bool) -> Token:
     """A name word as a token: ``abd…`` normalised, its skeleton computed."""
     if word.startswith("abd"):
         word = _ABD.sub("abd", word)
-    return Token(word, skeleton(word), initial, arabic)
+    return Token(word, skeleton(word), initial, arabic, sound(word))
+
+
+def sound(word: str) -> str:
+    """A folded word with the letters transliterations swap for one sound made one.
+
+    ``y``/``i`` (``Leidy``/``Leydi``), a leading ``j``/``y`` (``Jeison``/``Yeison``,
+    ``Jonas``/``Yonas``), ``th``/``s`` (``Othman``/``Osman``, Arabic ث), ``v``/``w``
+    (Thai ``Wichai``/``Vichai``), Albanian ``xh``/``j`` (``Xhensila``/``Jensila``)
+    and the long vowels English and French spell double, ``oo``/``ou``/``u`` and
+    ``ee``/``i`` (Thai ``BOONMEE``/``BUNMI``, ``Mansour``/``Mansur``).
+    """
+    word = word.replace("xh", "j").replace("v", "w")
+    if word[:1] == "j":
+        word = "y" + word[1:]
+    word = word.replace("oo", "u").replace("ou", "u").replace("ee", "i")
+    return word.replace("th", "s").replace("y", "i")
 
 
 @lru_cache(maxsize=200_000)
@@ -228,7 +251,7 @@ def joined(name: Name) -> tuple[tuple[Token, Name], ...]:
     ((), ())
     """
     tokens = name.tokens
-    if sum(not t.initial for t in tokens) < 3:
+    if name.words < 3:
         return ()  # two words written as one would leave a single word: not a full name
     out = []
     for i in range(len(tokens) - 1):

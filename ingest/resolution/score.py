@@ -71,28 +71,13 @@ def _albanian_aj(short: str, long: str) -> bool:
     )
 
 
-def _sound(word: str) -> str:
-    """A word with the letters transliterations swap for one sound made one.
-
-    ``y``/``i`` (``Leidy``/``Leydi``), a leading ``j``/``y`` (``Jeison``/``Yeison``,
-    ``Jonas``/``Yonas``), ``th``/``s`` (``Othman``/``Osman``, Arabic ث) and the long
-    vowels English and French spell double, ``oo``/``ou``/``u`` and ``ee``/``i``
-    (Thai ``BOONMEE``/``BUNMI``, ``Mansour``/``Mansur``).
-    """
-    word = word.replace("xh", "j").replace("v", "w")
-    if word[:1] == "j":
-        word = "y" + word[1:]
-    word = word.replace("oo", "u").replace("ou", "u").replace("ee", "i")
-    return word.replace("th", "s").replace("y", "i")
-
-
 def token_similarity(a: Token, b: Token) -> float:
     """How alike two name words are, 0..1 (initials match a word with the same first letter)."""
     if a.initial or b.initial:
         return 0.6 if a.text[:1] == b.text[:1] else 0.0
     if a.text == b.text:
         return 1.0
-    if _sound(a.text) == _sound(b.text):
+    if a.sound == b.sound:
         return 0.95
     if _albanian_aj(a.text, b.text) or _albanian_aj(b.text, a.text):
         return 0.9
@@ -159,9 +144,8 @@ def compare_names(x: Name, y: Name) -> NameMatch:
     if not (best.missing or best.extra):
         return best
     for one, other, flip in ((x, y, False), (y, x, True)):
-        skeletons = {t.skeleton for t in other.tokens}
-        for word, variant in joined(one):
-            if word.skeleton not in skeletons:
+        for word, variant in joined(one) if one.words >= 3 else ():
+            if all(word.skeleton != t.skeleton for t in other.tokens):
                 continue
             m = _align(other, variant) if flip else _align(variant, other)
             if _name_weight(m) > _name_weight(best):
@@ -201,7 +185,7 @@ def _align(x: Name, y: Name) -> NameMatch:
 
 def _length(n: Name) -> tuple[int, int]:
     """How long a name is, for :func:`compare_names`: its whole words, then its tokens."""
-    return (sum(not t.initial for t in n.tokens), len(n.tokens))
+    return (n.words, len(n.tokens))
 
 
 def _name_weight(m: NameMatch) -> float:
