@@ -534,3 +534,17 @@ def test_one_syllable_words_with_other_vowels_are_other_names(one: str, other: s
 
     assert compare_names(parse(one), parse(other)).missing == 1
     assert compare_names(parse("Omar HAMDI"), parse("Umar HAMDI")).missing == 0  # two syllables
+
+
+def test_a_known_as_that_is_the_name_in_another_script_is_no_nickname() -> None:
+    """``Osman RAMADHAN`` "known as" ``عثمان حسن رمضان`` is his name written again: against another
+    ``Othman Hassan RAMADAN`` (seed 13's planted namesake) it says "same name", not "same man"."""
+    from odyssey.ingest.resolution.score import corroborated, score_pair
+
+    written_twice = _profile(1, "Osman RAMADHAN", "d1", aliases=("عثمان حسن رمضان",))
+    namesake = _profile(2, "Othman Hassan RAMADAN", "d2")
+    s = score_pair(written_twice, namesake)
+    assert s.same and not corroborated(s.reasons)
+    nicknamed = _profile(3, "Osman RAMADHAN", "d3", aliases=("Abu Salah",))
+    also = _profile(4, "Abu Salah", "d4")
+    assert score_pair(nicknamed, also).reasons.get("alias") == 4.0

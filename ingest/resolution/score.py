@@ -201,14 +201,34 @@ def _name_weight(m: NameMatch) -> float:
     return weight
 
 
-def _alias_match(a: Profile, b: Profile) -> bool:
+def _alias_match(a: Profile, b: Profile) -> str:
+    """``"nickname"`` where one record's "known as" is the other's name or "known as", ``"spelling"``
+    where only a "known as" that is the record's own name written otherwise (``Osman RAMADHAN``
+    known as ``عثمان حسن رمضان``) matches, else ``""``."""
     if not (a.aliases or b.aliases):
-        return False  # most records: no "known as" on either side
+        return ""  # most records: no "known as" on either side
     names_a = {n.key for n in (a.name, *a.aliases) if n.tokens}
-    alias_a = {n.key for n in a.aliases if n.tokens}
     names_b = {n.key for n in (b.name, *b.aliases) if n.tokens}
-    alias_b = {n.key for n in b.aliases if n.tokens}
-    return bool(alias_a & names_b or alias_b & names_a)
+    found = [(n, a) for n in a.aliases if n.tokens and n.key in names_b]
+    found += [(n, b) for n in b.aliases if n.tokens and n.key in names_a]
+    if not found:
+        return ""
+    return "spelling" if all(_spells(n, holder.name) for n, holder in found) else "nickname"
+
+
+def _spells(alias: Name, name: Name) -> bool:
+    """Whether a "known as" is ``name`` itself written otherwise: a full name sharing a word with it.
+
+    (``عثمان حسن رمضان`` for ``Osman RAMADHAN``, the name in the script it was first written in;
+    a nickname, ``Abu Salah`` or ``Baba Tee``, shares no word with the name.)
+    """
+    return alias.full and any(
+        token_similarity(x, y) >= 0.9
+        for x in alias.tokens
+        if not x.initial
+        for y in name.tokens
+        if not y.initial
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,9 +257,12 @@ def score_pair(a: Profile, b: Profile) -> PairScore:
     """Compare two records of one type and say, feature by feature, why they are or are not one."""
     reasons: dict[str, float] = {}
     match = compare_names(a.name, b.name)
-    alias = _alias_match(a, b)
+    known_as = _alias_match(a, b)
+    alias = bool(known_as)
     name_weight = _name_weight(match)
-    if alias and name_weight < 4.0:
+    if known_as == "spelling":  # the name again, in another script: the names agree, no more
+        name_weight = max(name_weight, 3.6)
+    elif alias and name_weight < 4.0:
         reasons["alias"] = 4.0
         name_weight = max(name_weight, 0.0)
     reasons["name"] = round(name_weight, 3)
