@@ -9,7 +9,9 @@ against the synthetic corpus), one per feature, so every score explains itself:
                        words or more, +2 for one word and an initial that
                        agrees (``S. WONGSAWAD``), +1 for one word alone; −4
                        when a word of the shorter name is missing from the longer
-``alias``              one record's "known as" is the other's name: +4
+``alias``              one record's "known as" is the other's name: +4 (a
+                       "known as" that is the record's own name in another
+                       script only makes the names agree: name 3.6, no alias)
 ``same_report``        both in one report and one name is the other's short
                        form: +3; two different names in one report: −2
 ``birth_date``         both known: +3 equal, −8 different (a namesake)
