@@ -32,7 +32,11 @@ repeat one spelling (walking records, fifty ``Chukwuemeka NWOSU`` filled every
 window and hid ``Chukwuma NWOSU``). Other blocks are walked as sorted
 neighbourhoods of records, ``window`` either side; their short forms (an initial,
 a birth date) meet the oldest 64 records whatever their place. A record then has
-a bounded number of partners per key, and pairs grow with the store: on
+a bounded number of partners per key. In a walked full-name or initial block each
+record also meets the oldest record naming each person or identifier its reports
+name (:func:`_context_partners`): two namesakes of two networks share one name's
+block, and a walk by records can leave one man's report beside none of his own.
+Pairs grow with the store: on
 ``bench/resolution_scale.py`` 6.6 partners a record at 10 000 mentions, 7.6 at
 100 000 (6.8 and 9.7 before the walk over names).
 """
@@ -40,7 +44,7 @@ a bounded number of partners per key, and pairs grow with the store: on
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import combinations, islice
 
@@ -58,9 +62,10 @@ def keys(p: Profile) -> Iterator[str]:
     for doc in p.documents:
         yield f"d:{doc}"
     words = [t for t in p.name.tokens if not t.initial]
-    skeletons = sorted({t.skeleton for t in words if t.skeleton})
+    # two words may share a skeleton (``Ali ALAOUI``: ``l`` and ``l``) and are still two words
+    skeletons = sorted(t.skeleton for t in words if t.skeleton)
     if len(skeletons) >= 2:
-        for x, y in combinations(skeletons, 2):
+        for x, y in dict.fromkeys(combinations(skeletons, 2)):
             yield f"n:{p.type}:{x}|{y}"
             sx, sy = sorted((stem(x), stem(y)))
             if (sx, sy) != (x, y):
@@ -167,6 +172,50 @@ class _NameWalk:
                     yield self.holders[r]
 
 
+#: In a walked full-name or initial block, how many records holding each co-mention a record meets.
+CONTEXT_SAMPLE = 1
+
+
+def _holders(members: Iterable[Profile]) -> dict[str, list[Profile]]:
+    """Each co-mention (identifier or associate) -> the oldest :data:`CONTEXT_SAMPLE` members naming it."""
+    holders: dict[str, list[Profile]] = {}
+    for m in members:  # oldest first
+        for item in m.identifiers | m.associates:
+            held = holders.setdefault(item, [])
+            if len(held) < CONTEXT_SAMPLE:
+                held.append(m)
+    return holders
+
+
+def _context_partners(
+    blocks: Mapping[str, Mapping[str, Profile]], max_block: int
+) -> dict[str, dict[str, Profile]]:
+    """Who meets whom by co-mention in the walked full-name and initial blocks, both ways.
+
+    A name written in many reports (two namesakes of two networks, or ``Ilir
+    KOLA`` in thirty reports) fills a walked block, and a walk puts one man's
+    records beside the other's as often as beside his own: a record may then meet
+    no earlier record of its own man and is never joined to them. So in a walked
+    ``n:`` or ``I:`` block each record also meets the oldest :data:`CONTEXT_SAMPLE`
+    records that name one of the people or identifiers its own reports name (where
+    one man is written again, his network is named again); a short form with an
+    initial (``i:``) meets those of the full names it looks up, and they meet it.
+    Kept as a symmetric relation so that a pair is found from either end.
+    """
+    met: dict[str, dict[str, Profile]] = defaultdict(dict)
+    for key, block in blocks.items():
+        if not key.startswith(("n:", "I:")) or len(block) <= max_block:
+            continue  # (an ``I:`` block is always walked; a small one's walk meets most of it)
+        holders = _holders(block.values())
+        short = blocks.get("i" + key[1:]) if key[0] == "I" else None
+        for x in (*block.values(), *(short.values() if short else ())):
+            for item in x.identifiers | x.associates:
+                for h in holders.get(item, ()):
+                    met[x.id][h.id] = h
+                    met[h.id][x.id] = x
+    return met
+
+
 def _orders(key: str, members: list[Profile]) -> list[dict[str, int]]:
     """The name orders a large block is walked in: member id -> place, per order.
 
@@ -222,6 +271,7 @@ def candidate_pairs(
     # in a walked block, the first ONE_SIDED_BLOCK members meet its short forms (a surname with
     # an initial, a birth date) whatever their place: both ways, so each pair is seen from each end
     shorts: dict[str, dict[str, Profile]] = {}
+    by_context = _context_partners(blocks, max_block)
     for key, block in blocks.items():
         if len(block) > _cap(key, max_block):
             first = heads.get(key, block)
@@ -266,6 +316,7 @@ def candidate_pairs(
                 i = place[xid]
                 for y in ordered[max(0, i - w) : i + w + 1]:
                     partners[y.id] = y
+        partners.update(by_context.get(xid, nobody))
         xtype = x.type
         for yid, y in partners.items():
             if y.type != xtype or yid == xid or (yid in anchor_ids and yid < xid):

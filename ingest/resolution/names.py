@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from odyssey.text import LETTERS
@@ -85,6 +85,8 @@ class Token:
     initial: bool = False
     #: Transliterated from Arabic script: no vowels to compare, only the skeleton.
     arabic: bool = False
+    #: The spelling with the letters transliterations swap for one sound made one (:func:`sound`).
+    sound: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,11 @@ class Name:
 
     written: str
     tokens: tuple[Token, ...]
+    #: How many tokens are whole words (not initials).
+    words: int = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", sum(not t.initial for t in self.tokens))
 
     @property
     def key(self) -> str:
@@ -102,7 +109,7 @@ class Name:
     @property
     def full(self) -> bool:
         """True for a name of two words or more (a given name and a surname at least)."""
-        return sum(not t.initial for t in self.tokens) >= 2
+        return self.words >= 2
 
 
 def fold(text: str) -> str:
@@ -127,6 +134,8 @@ def skeleton(word: str) -> str:
     """
     if len(word) >= 6 and word.endswith("aj"):
         word = word[:-1]  # Albanian -aj: GASHAJ is GASHI's, BERISHAJ BERISHA's family name
+    if word[:1] == "v":
+        word = "w" + word[1:]  # one letter, two romanisations: Thai Wichai/Vichai, Persian Vahid
     w = _SOFT_C.sub("s", word)
     w = _FRENCH_W.sub("w", w)  # French writes an Arabic w as "ou": Ouazzani, Wazzani
     for a, b in _DIGRAPHS:
@@ -188,18 +197,74 @@ def parse(written: str) -> Name:
             continue
         if pending:
             word, pending = pending + word, ""
-        if word.startswith("abd"):
-            word = _ABD.sub("abd", word)
-        sk = skeleton(word)
+        token = _word_token(word, initial, arabic)
         # "Nour El Din", "Salah Eddine": one name — but never the whole name ("Rafiqul UDDIN")
-        if sk == "dn" and not initial and (len(tokens) >= 2 or (tokens and i < len(words) - 1)):
-            prev = tokens.pop()
-            word = prev.text + word
-            sk = skeleton(word)
-        tokens.append(Token(word, sk, initial, arabic))
+        if (
+            token.skeleton == "dn"
+            and not initial
+            and (len(tokens) >= 2 or (tokens and i < len(words) - 1))
+        ):
+            token = _word_token(tokens.pop().text + token.text, False, arabic)
+        tokens.append(token)
     if pending:
-        tokens.append(Token(pending, skeleton(pending), False, arabic))
+        tokens.append(_word_token(pending, False, arabic))
     return Name(written, tuple(tokens))
+
+
+def _word_token(word: str, initial: bool, arabic: bool) -> Token:
+    """A name word as a token: ``abd…`` normalised, its skeleton computed."""
+    if word.startswith("abd"):
+        word = _ABD.sub("abd", word)
+    return Token(word, skeleton(word), initial, arabic, sound(word))
+
+
+def sound(word: str) -> str:
+    """A folded word with the letters transliterations swap for one sound made one.
+
+    ``y``/``i`` (``Leidy``/``Leydi``), a leading ``j``/``y`` (``Jeison``/``Yeison``,
+    ``Jonas``/``Yonas``), ``th``/``s`` (``Othman``/``Osman``, Arabic ث), ``v``/``w``
+    (Thai ``Wichai``/``Vichai``), Albanian ``xh``/``j`` (``Xhensila``/``Jensila``)
+    and the long vowels English and French spell double, ``oo``/``ou``/``u`` and
+    ``ee``/``i`` (Thai ``BOONMEE``/``BUNMI``, ``Mansour``/``Mansur``).
+    """
+    word = word.replace("xh", "j").replace("v", "w")
+    if word[:1] == "j":
+        word = "y" + word[1:]
+    word = word.replace("oo", "u").replace("ou", "u").replace("ee", "i")
+    return word.replace("th", "s").replace("y", "i")
+
+
+@lru_cache(maxsize=200_000)
+def joined(name: Name) -> tuple[tuple[Token, Name], ...]:
+    """``name`` with two neighbouring words written as one, each way it can be done.
+
+    One surname is written in one word or two: ``LE GALL``/``LEGALL``, ``BU
+    ZAID``/``Abou Zaid``/``BOUZID``, ``ABDEL AZIZ``/``ABDELAZIZ``, ``SAE
+    TANG``/``SAETANG``, ``TESFA MARIAM``/``TESFAMARIAM``. Scoring tries these
+    where the words as written leave one unmatched.
+
+    Each variant comes with the word it made.
+
+    >>> [(w.text, [t.text for t in n.tokens]) for w, n in joined(parse("Stéphane LE GALL"))]
+    [('stephanele', ['stephanele', 'gall']), ('legall', ['stephane', 'legall'])]
+    >>> joined(parse("Musa SOW")), joined(parse("DO Thi Hoa"))
+    ((), ())
+    """
+    tokens = name.tokens
+    if name.words < 3:
+        return ()  # two words written as one would leave a single word: not a full name
+    out = []
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if a.initial or b.initial:
+            continue
+        one = _word_token(a.text + b.text, False, a.arabic or b.arabic)
+        # the two words' consonants run on into the one word's (``l``+``gl``, ``b``+``zd``), so
+        # a short word swallowed by its neighbour's skeleton (``Thi``+``Hoa``: ``t``) is no join
+        if one.skeleton != a.skeleton + b.skeleton or len(one.skeleton) < 3:
+            continue
+        out.append((one, Name(name.written, (*tokens[:i], one, *tokens[i + 2 :]))))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

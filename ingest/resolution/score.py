@@ -9,7 +9,9 @@ against the synthetic corpus), one per feature, so every score explains itself:
                        words or more, +2 for one word and an initial that
                        agrees (``S. WONGSAWAD``), +1 for one word alone; −4
                        when a word of the shorter name is missing from the longer
-``alias``              one record's "known as" is the other's name: +4
+``alias``              one record's "known as" is the other's name: +4 (a
+                       "known as" that is the record's own name in another
+                       script only makes the names agree: name 3.6, no alias)
 ``same_report``        both in one report and one name is the other's short
                        form: +3; two different names in one report: −2
 ``birth_date``         both known: +3 equal, −8 different (a namesake)
@@ -28,12 +30,13 @@ logistic of the sum's distance to it (0.5 at the threshold).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from .names import Name, Token
+from .names import Name, Token, joined
 
 THRESHOLD = 3.0
 #: Reasons that say more than "the names look alike" (see ``cluster``).
@@ -70,27 +73,13 @@ def _albanian_aj(short: str, long: str) -> bool:
     )
 
 
-def _sound(word: str) -> str:
-    """A word with the letters transliterations swap for one sound made one.
-
-    ``y``/``i`` (``Leidy``/``Leydi``), a leading ``j``/``y`` (``Jeison``/``Yeison``,
-    ``Jonas``/``Yonas``), ``th``/``s`` (``Othman``/``Osman``, Arabic ث) and the long
-    vowels English and French spell double, ``oo``/``ou``/``u`` and ``ee``/``i``
-    (Thai ``BOONMEE``/``BUNMI``, ``Mansour``/``Mansur``).
-    """
-    if word[:1] == "j":
-        word = "y" + word[1:]
-    word = word.replace("oo", "u").replace("ou", "u").replace("ee", "i")
-    return word.replace("th", "s").replace("y", "i")
-
-
 def token_similarity(a: Token, b: Token) -> float:
     """How alike two name words are, 0..1 (initials match a word with the same first letter)."""
     if a.initial or b.initial:
         return 0.6 if a.text[:1] == b.text[:1] else 0.0
     if a.text == b.text:
         return 1.0
-    if _sound(a.text) == _sound(b.text):
+    if a.sound == b.sound:
         return 0.95
     if _albanian_aj(a.text, b.text) or _albanian_aj(b.text, a.text):
         return 0.9
@@ -98,7 +87,10 @@ def token_similarity(a: Token, b: Token) -> float:
     if a.skeleton == b.skeleton:
         if a.arabic or b.arabic:  # no vowels written: the skeleton is all there is
             return 0.9 if len(a.skeleton) >= 2 else 0.8
-        # a short skeleton is shared by unrelated names ("Ogbebo", "Aigbe"): ask the letters too
+        # a short skeleton is shared by unrelated names ("Ogbebo", "Aigbe"): ask the letters too;
+        # a word of one syllable is its vowel (Vietnamese DANG/DUONG/DUNG, THI/THU: four names)
+        if len(a.skeleton) < 4 and _one_syllable_apart(a.text, b.text):
+            return 0.5
         return 0.95 if len(a.skeleton) >= 4 or jw >= 0.8 else 0.5
     sk = Levenshtein.normalized_similarity(a.skeleton, b.skeleton)
     return max(
@@ -106,6 +98,15 @@ def token_similarity(a: Token, b: Token) -> float:
         0.85 * sk if sk >= 0.75 and min(len(a.skeleton), len(b.skeleton)) >= 4 else 0.0,
         0.7 if _short_form(a.text, b.text) or _short_form(b.text, a.text) else 0.0,
     )
+
+
+_VOWEL_RUNS = re.compile(r"[aeiou]+")
+
+
+def _one_syllable_apart(a: str, b: str) -> bool:
+    """Two words of one syllable each whose vowels differ: ``dang``/``duong``, ``thi``/``thu``."""
+    va, vb = _VOWEL_RUNS.findall(a), _VOWEL_RUNS.findall(b)
+    return len(va) == len(vb) == 1 and va != vb
 
 
 def _short_form(short: str, long: str) -> bool:
@@ -133,8 +134,29 @@ class NameMatch:
 
 
 def compare_names(x: Name, y: Name) -> NameMatch:
-    """Align the words of two names greedily (best pairs first), in any order."""
-    short, long = (x, y) if len(x.tokens) <= len(y.tokens) else (y, x)
+    """Align the words of two names greedily (best pairs first), in any order.
+
+    The *shorter* name is the one with fewer whole words, then fewer tokens, so
+    ``N. SRISUK`` is the short form of ``SRISUK, Nattaya`` whichever is given first.
+    Where a word is left over, two neighbouring words of one name written as one
+    word of the other (``LE GALL``/``LEGALL``, ``BU ZAID``/``Abou Zaid``: the
+    same skeleton) are tried too, and the better alignment kept.
+    """
+    best = _align(x, y)
+    if not (best.missing or best.extra):
+        return best
+    for one, other, flip in ((x, y, False), (y, x, True)):
+        for word, variant in joined(one) if one.words >= 3 else ():
+            if all(word.skeleton != t.skeleton for t in other.tokens):
+                continue
+            m = _align(other, variant) if flip else _align(variant, other)
+            if _name_weight(m) > _name_weight(best):
+                best = m
+    return best
+
+
+def _align(x: Name, y: Name) -> NameMatch:
+    short, long = (x, y) if _length(x) <= _length(y) else (y, x)
     pairs = sorted(
         (
             (token_similarity(a, b), i, j)
@@ -163,6 +185,11 @@ def compare_names(x: Name, y: Name) -> NameMatch:
     )
 
 
+def _length(n: Name) -> tuple[int, int]:
+    """How long a name is, for :func:`compare_names`: its whole words, then its tokens."""
+    return (n.words, len(n.tokens))
+
+
 def _name_weight(m: NameMatch) -> float:
     if m.missing or m.matched == 0:
         return -4.0
@@ -176,14 +203,34 @@ def _name_weight(m: NameMatch) -> float:
     return weight
 
 
-def _alias_match(a: Profile, b: Profile) -> bool:
+def _alias_match(a: Profile, b: Profile) -> str:
+    """``"nickname"`` where one record's "known as" is the other's name or "known as", ``"spelling"``
+    where only a "known as" that is the record's own name written otherwise (``Osman RAMADHAN``
+    known as ``عثمان حسن رمضان``) matches, else ``""``."""
     if not (a.aliases or b.aliases):
-        return False  # most records: no "known as" on either side
+        return ""  # most records: no "known as" on either side
     names_a = {n.key for n in (a.name, *a.aliases) if n.tokens}
-    alias_a = {n.key for n in a.aliases if n.tokens}
     names_b = {n.key for n in (b.name, *b.aliases) if n.tokens}
-    alias_b = {n.key for n in b.aliases if n.tokens}
-    return bool(alias_a & names_b or alias_b & names_a)
+    found = [(n, a) for n in a.aliases if n.tokens and n.key in names_b]
+    found += [(n, b) for n in b.aliases if n.tokens and n.key in names_a]
+    if not found:
+        return ""
+    return "spelling" if all(_spells(n, holder.name) for n, holder in found) else "nickname"
+
+
+def _spells(alias: Name, name: Name) -> bool:
+    """Whether a "known as" is ``name`` itself written otherwise: a full name sharing a word with it.
+
+    (``عثمان حسن رمضان`` for ``Osman RAMADHAN``, the name in the script it was first written in;
+    a nickname, ``Abu Salah`` or ``Baba Tee``, shares no word with the name.)
+    """
+    return alias.full and any(
+        token_similarity(x, y) >= 0.9
+        for x in alias.tokens
+        if not x.initial
+        for y in name.tokens
+        if not y.initial
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,9 +259,12 @@ def score_pair(a: Profile, b: Profile) -> PairScore:
     """Compare two records of one type and say, feature by feature, why they are or are not one."""
     reasons: dict[str, float] = {}
     match = compare_names(a.name, b.name)
-    alias = _alias_match(a, b)
+    known_as = _alias_match(a, b)
+    alias = bool(known_as)
     name_weight = _name_weight(match)
-    if alias and name_weight < 4.0:
+    if known_as == "spelling":  # the name again, in another script: the names agree, no more
+        name_weight = max(name_weight, 3.6)
+    elif alias and name_weight < 4.0:
         reasons["alias"] = 4.0
         name_weight = max(name_weight, 0.0)
     reasons["name"] = round(name_weight, 3)

@@ -214,10 +214,10 @@ POOLS: dict[str, dict[str, list[str]]] = {
         "m": [
             "Tesfay|Tesfaye|Tesfai",
             "Medhanie|Medhane|Medhani",
-            "Yonas|Yohannes|Jonas",
+            "Yonas|Jonas",  # not Yohannes (John): another name
             "Kidane|Kidan",
             "Filmon|Filimon",
-            "Habtom|Habtu",
+            "Habtom",  # not Habtu: another name
             "Semere|Semre",
             "Ghirmay|Girmay|Ghirmai",
         ],
@@ -239,7 +239,7 @@ POOLS: dict[str, dict[str, list[str]]] = {
             "Eghosa|Egosa",
             "Osaro|Osaru",
             "Obinna",
-            "Chukwuemeka|Chukwuma|Emeka",
+            "Chukwuemeka|Emeka",  # not Chukwuma: another name
             "Ikechukwu|Ikechuku",
             "Oluwaseun|Oluseun|Seun",
             "Babatunde|Tunde",
