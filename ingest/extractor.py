@@ -34,7 +34,7 @@ from odyssey.ingest.ncbs import country_of_ncb
 from odyssey.ingest.ner_rules import person_span, proper_words, retype, sentence_start_trimmed
 from odyssey.ingest.readers import SourceDocument
 from odyssey.ingest.readers.header import parse_date
-from odyssey.ingest.relations import Span, relations_in_sentence
+from odyssey.ingest.relations import CueText, Span, cue_text, relations_in_sentence
 from odyssey.ingest.resolution.context import describe
 from odyssey.ingest.resolution.coref import antecedents
 from odyssey.ingest.resolution.records import name_record_id
@@ -232,6 +232,7 @@ class Extractor:
 
     def _links_by_sentence(self, res: Extraction, sentences: list[tuple[int, int]]) -> None:
         mentions = sorted(range(len(res.mentions)), key=lambda i: res.mentions[i].start)
+        cues: CueText | None = None  # made at the first sentence with two mentions
         j = 0
         for start, end in sentences:
             spans = []
@@ -243,7 +244,9 @@ class Extractor:
             if len(spans) < 2:
                 continue
             text = res.document.text
-            for rel in relations_in_sentence(text, (start, end), spans):
+            if cues is None:
+                cues = cue_text(text)
+            for rel in relations_in_sentence(text, (start, end), spans, cues):
                 a, b = res.mentions[rel.source], res.mentions[rel.target]
                 if a.entity_id == b.entity_id or a.entity_id is None or b.entity_id is None:
                     continue

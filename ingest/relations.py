@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
+from odyssey.ingest.extract._text import case_sensitive, lowered
 from odyssey.schema import IDENTIFIER_TYPES, link_type
 
 #: Cue patterns by link type, all languages together (matched case-insensitively).
@@ -86,6 +87,10 @@ _ANYWHERE = {
     for kind, pattern in _COMPILED.items()
 }
 
+#: The same two tables for lower-cased text (see :func:`cue_text`).
+_LOWER = {kind: case_sensitive(pattern) for kind, pattern in _COMPILED.items()}
+_LOWER_ANYWHERE = {kind: case_sensitive(pattern) for kind, pattern in _ANYWHERE.items()}
+
 #: Confidence of a cue-typed link, and of plain co-occurrence in a sentence.
 CUE_CONFIDENCE = 0.75
 COOCCURRENCE_CONFIDENCE = 0.35
@@ -118,6 +123,26 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class CueText:
+    """A document's text as the cue patterns read it (see :func:`cue_text`)."""
+
+    text: str
+    cues: dict[str, re.Pattern[str]]
+    anywhere: dict[str, re.Pattern[str]]
+
+
+def cue_text(text: str) -> CueText:
+    """What the cue patterns search for ``text``: its lower case, searched case-sensitively,
+    where that finds exactly the same cues at the same offsets (``_text.lowered``: about
+    five times faster), else ``text`` and the case-insensitive patterns. Made once per
+    document, for all its sentences."""
+    low = lowered(text)
+    if low is None:
+        return CueText(text, _COMPILED, _ANYWHERE)
+    return CueText(low, _LOWER, _LOWER_ANYWHERE)
+
+
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A link found in a sentence: ``source``/``target`` index the mention list."""
 
@@ -129,7 +154,7 @@ class Relation:
 
 
 def relations_in_sentence(
-    text: str, sentence: tuple[int, int], spans: list[Span]
+    text: str, sentence: tuple[int, int], spans: list[Span], cues: CueText | None = None
 ) -> list[Relation]:
     """The relations among ``spans`` (sorted by start), all inside ``text[sentence[0]:sentence[1]]``.
 
@@ -140,21 +165,26 @@ def relations_in_sentence(
     ``ASSOCIATED_WITH``, except two identifiers or two places of the same type. Two items
     of a list that a request asks to check (:data:`_REQUEST_LIST`) are only
     ``ASSOCIATED_WITH``: their labels ("passport", "vehicle") are no cues between them.
+    ``cues`` is :func:`cue_text` of ``text``, made once for all the sentences of a document.
     """
+    if cues is None:
+        cues = cue_text(text)
     found: list[Relation] = []
     pairs = [(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :]]
     if len(pairs) > MAX_PAIRS_PER_SENTENCE:
         pairs = list(pairwise(spans))
     before: dict[int, dict[str, re.Match[str] | None]] = {}  # cues searched before a mention
-    absent = _Absent(text, sentence)
+    absent = _Absent(cues, sentence)
     request = bool(spans) and _REQUEST_LIST.search(text, sentence[0], spans[0].start) is not None
     for a, b in pairs:
         relation = None
         if not (request and _ITEM_SEPARATOR.search(text, a.end, b.start)):  # not two list items
-            relation = _typed(a, b, text[a.end : b.start], CUE_CONFIDENCE, absent) or _typed(
+            relation = _typed(a, b, text, cues, (a.end, b.start), CUE_CONFIDENCE, absent) or _typed(
                 a,
                 b,
-                text[sentence[0] : a.start],
+                text,
+                cues,
+                (sentence[0], a.start),
                 CUE_CONFIDENCE - 0.15,
                 absent,
                 before.setdefault(a.start, {}),
@@ -167,57 +197,66 @@ def relations_in_sentence(
 
 
 @cache
-def _cues_for(a_type: str, b_type: str) -> tuple[tuple[str, re.Pattern[str], bool], ...]:
-    """The link types (in table order) that may join these entity types, with their cue
-    pattern and whether the pair must be turned round to fit the type's direction."""
+def _cues_for(a_type: str, b_type: str) -> tuple[tuple[str, bool], ...]:
+    """The link types (in table order) that may join these entity types, with whether the
+    pair must be turned round to fit the type's direction."""
     out = []
-    for kind, pattern in _COMPILED.items():
+    for kind in _COMPILED:
         spec = link_type(kind)
         if spec.allows(a_type, b_type):
-            out.append((kind, pattern, False))
+            out.append((kind, False))
         elif spec.allows(b_type, a_type):
-            out.append((kind, pattern, True))
+            out.append((kind, True))
     return tuple(out)
 
 
 class _Absent:
     """Whether a link type's cue is written nowhere in a sentence (looked up once per type)."""
 
-    __slots__ = ("known", "sentence", "text")
+    __slots__ = ("cues", "known", "sentence")
 
-    def __init__(self, text: str, sentence: tuple[int, int]) -> None:
-        self.text, self.sentence, self.known = text, sentence, {}
+    def __init__(self, cues: CueText, sentence: tuple[int, int]) -> None:
+        self.cues, self.sentence, self.known = cues, sentence, {}
 
     def __call__(self, kind: str) -> bool:
         found = self.known.get(kind)
         if found is None:
-            found = self.known[kind] = _ANYWHERE[kind].search(self.text, *self.sentence) is None
+            found = self.known[kind] = (
+                self.cues.anywhere[kind].search(self.cues.text, *self.sentence) is None
+            )
         return found
 
 
 def _typed(
     a: Span,
     b: Span,
-    context: str,
+    text: str,
+    cues: CueText,
+    context: tuple[int, int],
     confidence: float,
     absent: _Absent,
     searched: dict[str, re.Match[str] | None] | None = None,
 ) -> Relation | None:
-    """The pair typed by the first allowed link type whose cue is written in ``context``.
+    """The pair typed by the first allowed link type whose cue is written in ``text``
+    between the offsets ``context``; the cue as written there.
 
     ``searched`` keeps each cue's search in a context shared by several pairs (the words
     before a mention, the same for every mention after it), so it is searched once.
     """
-    for kind, pattern, turned in _cues_for(a.type, b.type):
+    written = cues.text[
+        context[0] : context[1]
+    ]  # sliced: a search from an offset reads \b otherwise
+    for kind, turned in _cues_for(a.type, b.type):
         if absent(kind):
             continue
         if searched is None:
-            match = pattern.search(context)
+            match = cues.cues[kind].search(written)
         elif kind in searched:
             match = searched[kind]
         else:
-            match = searched[kind] = pattern.search(context)
+            match = searched[kind] = cues.cues[kind].search(written)
         if match:
             source, target = (b, a) if turned else (a, b)
-            return Relation(kind, source.index, target.index, confidence, match.group(0))
+            cue = text[context[0] + match.start() : context[0] + match.end()]
+            return Relation(kind, source.index, target.index, confidence, cue)
     return None

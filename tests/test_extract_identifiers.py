@@ -12,7 +12,7 @@ import phonenumbers
 import pytest
 from phonenumbers import Leniency, PhoneNumberMatcher
 
-from odyssey.ingest import extract
+from odyssey.ingest import extract, relations
 from odyssey.ingest.extract import (
     Found,
     _text,
@@ -668,6 +668,41 @@ def test_a_guarded_pattern_finds_exactly_what_the_pattern_finds() -> None:
     for pattern in (r"a*", r"[^\W\d_]+ing", r"(?:x|)y?"):  # may be empty, or any letter: unguarded
         compiled = re.compile(pattern)
         assert _text.guarded(compiled) is compiled
+
+
+def test_lowered_text_is_read_by_case_sensitive_patterns_as_the_original_by_case_insensitive() -> (
+    None
+):
+    # Every code point, against every letter of every pattern made case-sensitive: re.IGNORECASE
+    # matches it to the letter exactly when its lower case is the letter, CASE_UNSAFE apart.
+    assert relations.CUES  # its cue tables make their case-sensitive patterns at import
+    everything = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    letters = {c for p in _text.MADE_CASE_SENSITIVE for c in p.pattern if c.isalpha()}
+    assert letters
+    by_lower: dict[str, set[str]] = {}
+    for c in everything:
+        low = c.lower()
+        if c not in _text.CASE_UNSAFE:
+            assert len(low) == 1 and c.isalnum() == low.isalnum(), hex(ord(c))
+            by_lower.setdefault(low, set()).add(c)
+    for letter in sorted(letters):
+        either_case = set(re.findall(re.escape(letter), everything, re.IGNORECASE))
+        assert either_case - set(_text.CASE_UNSAFE) == by_lower.get(letter, set()), letter
+
+
+def test_case_sensitive_patterns_on_lowered_text_find_the_same_spans() -> None:
+    cues = re.compile(r"\bpassports?\b|\bn[úu]mero\b|\bvoyag\w* (?:avec|vers)|جواز", re.IGNORECASE)
+    fast = _text.case_sensitive(cues)
+    text = "PASSPORT nº, Número, NUMERO de, Voyagé AVEC lui, جواز, passportS, ÉPASSPORT, Kelvin."
+    low = _text.lowered(text)
+    assert low is not None and len(low) == len(text)
+    assert [m.span() for m in fast.finditer(low)] == [m.span() for m in cues.finditer(text)]
+    assert len([m.span() for m in fast.finditer(low)]) == 6  # not inside ÉPASSPORT
+    for unsafe in ("İD", "ıd", "ſ"):  # matched by re.IGNORECASE otherwise than by lower case
+        assert _text.lowered(text + unsafe) is None
+    for refused in (re.compile("x"), re.compile(r"\W+", re.I), re.compile("(?-i:DNI)|x", re.I)):
+        with pytest.raises(ValueError):
+            _text.case_sensitive(refused)
 
 
 @pytest.mark.parametrize("module", [_text, crypto, emails, identifiers, extract])

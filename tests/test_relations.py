@@ -64,3 +64,20 @@ def test_a_request_about_one_holder_keeps_its_cue() -> None:
     text = "Kindly confirm whether Omar HADDAD, holder of passport P4471023, is known."
     found = links(text, [("Omar HADDAD", "Person"), ("P4471023", "IdentityDocument")])
     assert found == {("HOLDS", "Omar HADDAD", "P4471023")}
+
+
+@pytest.mark.parametrize("tail", ["", " (ſic, İzmir)"])  # lower-cased, or left as written
+def test_cues_are_found_whatever_their_case_and_kept_as_written(tail: str) -> None:
+    text = "Omar HADDAD USES the number +33612345678 and TRAVELLED WITH Ali BEN SALAH" + tail
+    items = [("Omar HADDAD", "Person"), ("+33612345678", "Phone"), ("Ali BEN SALAH", "Person")]
+    spans, pos = [], 0
+    for i, (written, kind) in enumerate(items):
+        start = text.index(written, pos)
+        spans.append(Span(i, start, start + len(written), kind))
+        pos = start + len(written)
+    found = {
+        (r.type, r.source, r.target, r.cue)
+        for r in relations_in_sentence(text, (0, len(text)), spans)
+    }
+    assert ("USES", 0, 1, "USES") in found
+    assert ("TRAVELLED_WITH", 0, 2, "TRAVELLED WITH") in found
