@@ -243,9 +243,8 @@ def _typed(
     ``searched`` keeps each cue's search in a context shared by several pairs (the words
     before a mention, the same for every mention after it), so it is searched once.
     """
-    written = cues.text[
-        context[0] : context[1]
-    ]  # sliced: a search from an offset reads \b otherwise
+    # Sliced, not searched from an offset: from an offset, \b would see the character before.
+    written = cues.text[context[0] : context[1]]
     for kind, turned in _cues_for(a.type, b.type):
         if absent(kind):
             continue

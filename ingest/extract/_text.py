@@ -263,8 +263,9 @@ _INLINE_FLAGS = re.compile(r"\(\?-?[aiLmsux]")
 def case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The case-insensitive ``pattern`` without its ``re.IGNORECASE``, for text from :func:`lowered`.
 
-    Its letters must all be lower case (an upper-case escape such as ``\\W`` or ``\\S``
-    would change meaning, so it is refused as well, and so are inline flags).
+    Its letters must all be lower case: an upper-case letter would never match lower-cased
+    text. The check reads the pattern's characters, so upper-case escapes (``\\W``, ``\\S``)
+    are refused too, though dropping the flag would not change them; so are inline flags.
     """
     if not pattern.flags & re.IGNORECASE:
         raise ValueError(f"{pattern.pattern!r} is case-sensitive already")
