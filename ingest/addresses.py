@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from odyssey.text import has_arabic_letter
+
 _NUMBER = r"\d{1,4}[A-Za-z]?"
 _CAP = r"[A-ZÀ-ÝĀ-ỸÇ][\w'’\-]*"
 # Street words that lead: written capitalised, in lower case inside a sentence ("12, rue de la
@@ -90,13 +92,12 @@ _ARABIC_STREET = re.compile(
 _ARABIC_UNIT = re.compile(r"[،,][ ]?(?:مبنى|عمارة|دار|شقة|منزل|بناية|بناء)[ ]رقم[ ]\d{1,4}")
 _ARABIC_TOWN = re.compile(rf"[ ]?[،,][ ]?(?:\d{{4,5}}[ ])?{_ARABIC_WORD}(?:[ ]\d{{4}})?(?![\w])")
 _DIGIT = re.compile(r"\d")
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 
 
 def find_addresses(text: str) -> Iterator[tuple[int, int]]:
     """Spans of postal addresses in ``text`` (see the module doc), in order."""
     scripts = [(_STREET, _UNIT, _TOWN)]
-    if _ARABIC_LETTER.search(text):  # most reports have none: skip the Arabic scan
+    if has_arabic_letter(text):  # most reports have none: skip the Arabic scan
         scripts.append((_ARABIC_STREET, _ARABIC_UNIT, _ARABIC_TOWN))
     for street, unit, town in scripts:
         for m in street.finditer(text):

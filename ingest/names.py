@@ -31,7 +31,7 @@ from odyssey.ingest.extract._text import guarded
 from odyssey.ingest.gazetteer import Place, find_places
 from odyssey.ingest.ner_rules import is_company
 from odyssey.ingest.shouted import MAX_WORDS, given_name_start, inside, shouted_lines, surname_words
-from odyssey.text import fold
+from odyssey.text import fold, has_arabic_letter
 
 #: Confidence of a name found by a convention of police style.
 RULE_CONFIDENCE = 0.8
@@ -102,7 +102,6 @@ _NOT_NAMES = _words(
     """
 )
 _COMMA_GAP = re.compile(r",[ ]")
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _ARABIC_AFTER = re.compile(
     r"[ ]?\([ ]?(?P<name>[\u0600-\u06ff]+(?:[ ][\u0600-\u06ff]+){0,5})[ ]?\)"
 )
@@ -326,9 +325,9 @@ def name_spans(
         add(run[0].start, run[-1].end, "Person", "rule:name-capitals", RULE_CONFIDENCE)
         if len(found) > before:
             surnames.update(_capital_parts(_surname_tokens(run)))
-    if language == "ar" or _ARABIC_LETTER.search(text):
-        arabic = cue_names(text)
-        for start, end in arabic:
+    arabic_script = language == "ar" or has_arabic_letter(text)
+    if arabic_script:
+        for start, end in cue_names(text):
             add(start, end, "Person", "rule:name-arabic-cue", RULE_CONFIDENCE)
     persons = [(s.start, s.end) for s in found if s.type == "Person"]
     inside_names = [(r[0].start, r[-1].end) for r in runs if len(r) > 1]
@@ -349,7 +348,7 @@ def name_spans(
         m = _ARABIC_AFTER.match(text, span.end)
         if m is not None:  # "Walid HADDAD (وليد طارق حداد)": the name in Arabic script
             add(m.start("name"), m.end("name"), "Person", "rule:name-arabic", RULE_CONFIDENCE)
-    if language == "ar" or _ARABIC_LETTER.search(text):
+    if arabic_script:
         latin = [(s.start, s.end) for s in found if s.type == "Person"]
         for start, end in arabic_transliterated(text, latin):  # "سفيان المرزوقي (Sofiane ...)"
             add(start, end, "Person", "rule:name-arabic", RULE_CONFIDENCE)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: Letters that Unicode does not decompose into a base letter and a mark (Vietnamese đ,
@@ -25,3 +26,12 @@ def fold(text: str) -> str:
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def has_arabic_letter(text: str) -> bool:
+    """Whether ``text`` holds an Arabic letter: rules for Arabic script skip the many texts
+    that have none."""
+    return _ARABIC_LETTER.search(text) is not None
