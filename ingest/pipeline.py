@@ -36,7 +36,7 @@ from odyssey.ingest.mapping import Mapping, builtin_mappings
 from odyssey.ingest.readers import SUPPORTED_SUFFIXES, Limits, ReadError, SourceDocument, read_path
 from odyssey.ingest.readers.network_file import NETWORK_KIND, network_extraction
 from odyssey.ingest.readers.source import DEFAULT_LIMITS
-from odyssey.ingest.workers import Pending, Workers, auto_workers
+from odyssey.ingest.workers import Pending, Workers, auto_workers, models_out_of_collection
 from odyssey.model import Document
 
 log = logging.getLogger(__name__)
@@ -175,12 +175,19 @@ def ingest(
     if len(chunks) < MIN_CHUNKS_PER_WORKER * count:  # too little work to pay for starting them
         count = 1
     seen: set[str] = set()
-    with store.loading(len(files)), Workers(extractor, count) as pool:
+    with (
+        store.loading(len(files)),
+        models_out_of_collection() as freeze,
+        Workers(extractor, count) as pool,
+    ):
+        freeze()  # with workers: the models are loaded and the workers not forked yet
         pending: deque[_Chunk] = deque()
-        for paths in chunks:
+        for i, paths in enumerate(chunks):
             pending.append(_read_chunk(store, extractor, pool, paths, limits, seen))
             while len(pending) > pool.ahead:
                 _finish(store, pool, pending.popleft(), summary, total, progress)
+            if i == 0:
+                freeze()  # in one process: the models the first files needed are loaded now
         while pending:
             _finish(store, pool, pending.popleft(), summary, total, progress)
     return summary

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -142,6 +143,7 @@ def test_a_store_error_stops_the_ingest_before_any_later_file(
     from odyssey.ingest import pipeline
 
     monkeypatch.setattr(pipeline, "CHUNK_FILES", 2)
+    collecting = gc.get_threshold()
     for i, text in enumerate((EN, FR, ES, AR, EN.replace("ROME", "PARIS"))):
         (tmp_path / f"r{i}.txt").write_text(text, encoding="utf-8")
     with SqliteStore(tmp_path / "o.db") as store:
@@ -158,8 +160,30 @@ def test_a_store_error_stops_the_ingest_before_any_later_file(
             ingest(store, [tmp_path])
         # the first chunk committed; the second, whose first file was written, rolled back
         assert len(calls) == 4 and store.counts().documents == 2
+        assert (gc.get_threshold(), gc.get_freeze_count()) == (collecting, 0)  # as before
         monkeypatch.undo()
         assert ingest(store, [tmp_path]).counts()["new"] == 3  # a re-run completes the batch
+
+
+def test_the_loaded_models_are_out_of_collection_only_while_ingesting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from odyssey.ingest import pipeline
+    from odyssey.ingest.workers import YOUNG_COLLECTION_EVERY
+
+    monkeypatch.setattr(pipeline, "CHUNK_FILES", 2)
+    for i, text in enumerate((EN, FR, ES)):
+        (tmp_path / f"r{i}.txt").write_text(text, encoding="utf-8")
+    collecting, seen = gc.get_threshold(), []
+    with SqliteStore(tmp_path / "o.db") as store:
+        ingest(
+            store,
+            [tmp_path],
+            progress=lambda _: seen.append((gc.get_threshold()[0], gc.get_freeze_count())),
+        )
+    assert [young for young, _ in seen] == [YOUNG_COLLECTION_EVERY] * 2
+    assert seen[-1][1] > 10_000, "the models loaded for the first chunk are frozen"
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (collecting, 0)
 
 
 def test_missing_and_unsupported_paths_are_reported(tmp_path: Path) -> None:
