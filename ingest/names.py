@@ -210,21 +210,33 @@ def _tokens(text: str, language: str | None) -> list[_Token]:
     An ``O`` word only ever ends a run, and so does the gap it leaves: the next
     word is no longer joined to the run by a single space.
     """
+    kinds = _KINDS.get(language)
+    if kinds is None or len(kinds) > _KINDS_KEPT:
+        kinds = _KINDS[language] = {}
     out = []
     for m in _TOKEN.finditer(text):
         word = m.group()
-        if (kind := _kind(word, language)) != "O":
+        kind = kinds.get(word)
+        if kind is None:
+            kind = kinds[word] = _kind(word, language)
+        if kind != "O":
             out.append(_Token(m.start(), m.end(), word, kind))
     return out
+
+
+# Each word's kind per language, looked up in a plain dict: a report has hundreds of words,
+# and a dict lookup costs less than half a call through ``lru_cache`` (0.20 -> 0.12 s on
+# 1 000 reports). Started again once it holds _KINDS_KEPT words.
+_KINDS: dict[str | None, dict[str, str]] = {}
+_KINDS_KEPT = 1 << 16
 
 
 _JOINED_ARTICLE = re.compile(r"(?:al|el|ben|bin|abu|ibn)-[A-Z]")
 
 
-@lru_cache(maxsize=1 << 16)
 def _kind(word: str, language: str | None) -> str:
     """A word's kind in a name (see ``_Token``): the same word is the same kind everywhere,
-    so each is worked out once (reports repeat their words)."""
+    so each is worked out once (reports repeat their words; see ``_KINDS``)."""
     low = fold(word)
     if len(word) == 2 and word[1] == "." and word[0].isupper():
         return "I"
