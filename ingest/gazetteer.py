@@ -390,7 +390,8 @@ def find_places(text: str, language: str | None = None) -> list[tuple[int, int, 
     while i < len(words):
         word = words[i][2]
         hit = None
-        if word[0].istitle() or _is_arabic(word):  # a name starts capitalised or Arabic
+        # a name starts capitalised or Arabic, with a word that starts a name or a cued form
+        if (word[0].istitle() or _is_arabic(word)) and _may_start(word, gazetteer):
             hit = _match_at(text, words, folded, i, gazetteer, extra_stop) or _cued_at(
                 text, words, folded, i, gazetteer
             )
@@ -401,6 +402,26 @@ def find_places(text: str, language: str | None = None) -> list[tuple[int, int, 
         found.append((start, words[i + n - 1][1], gazetteer.places[index]))
         i += n
     return found
+
+
+def _may_start(word: str, gazetteer: _Gazetteer) -> bool:
+    """Whether a name or a cued form (:func:`_match_at`, :func:`_cued_at`) can start with ``word``.
+
+    Most capitalised words start none (names, sentence starts); that depends on the word
+    alone, so it is worked out once per word (``_STARTS``), before the context is looked at.
+    """
+    known = _STARTS.get(word)
+    if known is None:
+        if len(_STARTS) >= _STARTS_KEPT:
+            _STARTS.clear()
+        key = fold(word)
+        heads = [head for _, head in _arabic_variants(key)] if _is_arabic(word) else [key]
+        known = _STARTS[word] = key in gazetteer.cued or any(h in gazetteer.longest for h in heads)
+    return known
+
+
+_STARTS: dict[str, bool] = {}
+_STARTS_KEPT = 1 << 16
 
 
 class _Folded:
