@@ -6,6 +6,7 @@ from __future__ import annotations
 import doctest
 import itertools
 import re
+import string
 import sys
 
 import phonenumbers
@@ -677,7 +678,13 @@ def test_lowered_text_is_read_by_case_sensitive_patterns_as_the_original_by_case
     # matches it to the letter exactly when its lower case is the letter, CASE_UNSAFE apart.
     assert relations.CUES  # its cue tables make their case-sensitive patterns at import
     everything = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
-    letters = {c for p in _text.MADE_CASE_SENSITIVE for c in p.pattern if c.isalpha()}
+    letters = {
+        c
+        for p in _text.MADE_CASE_SENSITIVE
+        for c in _text._CATEGORIES.sub("", p.pattern)  # \W, \S: classes, not letters
+        if c.isalpha()
+    }
+    letters |= set(string.ascii_lowercase)  # [a-z], written for [A-Za-z]
     assert letters
     by_lower: dict[str, set[str]] = {}
     for c in everything:
@@ -700,9 +707,19 @@ def test_case_sensitive_patterns_on_lowered_text_find_the_same_spans() -> None:
     assert len([m.span() for m in fast.finditer(low)]) == 6  # not inside ÉPASSPORT
     for unsafe in ("İD", "ıd", "ſ"):  # matched by re.IGNORECASE otherwise than by lower case
         assert _text.lowered(text + unsafe) is None
-    for refused in (re.compile("x"), re.compile(r"\W+", re.I), re.compile("(?-i:DNI)|x", re.I)):
+    for refused in (re.compile("x"), re.compile(r"[A-Z]+", re.I), re.compile("(?-i:DNI)|x", re.I)):
         with pytest.raises(ValueError):
             _text.case_sensitive(refused)
+    # [A-Za-z] and category escapes read lower-cased text as the originals read the text
+    bounded = re.compile(r"(?<![A-Za-z])(?:pasaporte|dni)(?![^\W\d_])\S", re.I)
+    text = "xPASAPORTE: DNI. ÉDNIx dni5 Dni_ K"
+    low = _text.lowered(text)
+    assert low is not None
+    spans = [m.span() for m in _text.case_sensitive(bounded).finditer(low)]
+    assert spans == [m.span() for m in bounded.finditer(text)] == [(12, 16), (23, 27), (28, 32)]
+    cues = _text.CaseFreeCues(bounded)
+    assert [m.span() for m in cues.finditer(text)] == spans
+    assert [m.span() for m in cues.finditer(text + " ſ")] == spans  # the original, unlowered
 
 
 @pytest.mark.parametrize("module", [_text, crypto, emails, identifiers, extract])

@@ -18,7 +18,9 @@ from store_contract.sample import build
 def _indexes(path: Path) -> set[str]:
     """The lookup indexes in the file, read without opening it as a store (which builds them)."""
     with sqlite3.connect(path) as conn:
-        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        names = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
     return names & set(_LOOKUP_INDEXES)
 
 

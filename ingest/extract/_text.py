@@ -8,7 +8,7 @@ only ever returns positions in the text it was given.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from re import _constants as _sre_constants  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
@@ -147,8 +147,8 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     A long case-insensitive alternation of cue words is tried at every position
     of a text, each word in turn; the look-ahead (one character class) refuses
     most positions at once. The class holds every character the pattern can
-    start with, case-insensitively, so the guarded pattern finds exactly the same
-    matches, groups and all. When the first characters cannot be told (the
+    start with (case-insensitively where any of the pattern is), so the guarded
+    pattern finds exactly the same matches, groups and all. When the first characters cannot be told (the
     pattern may match the empty string, or start with "any letter"),
     ``pattern`` is returned as it is.
     """
@@ -159,8 +159,11 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if first is None:
         return pattern
     chars = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in sorted(first))
+    # case-insensitively, unless nothing in the pattern is (a plain class is tried faster)
+    caseless = pattern.flags & re.IGNORECASE or _INLINE_FLAGS.search(pattern.pattern)
+    guard = f"(?=(?i:[{chars}]))" if caseless else f"(?=[{chars}])"
     try:
-        return re.compile(f"(?=(?i:[{chars}]))" + pattern.pattern, pattern.flags)
+        return re.compile(guard + pattern.pattern, pattern.flags)
     except re.error:  # e.g. global flags written at the pattern's start
         return pattern
 
@@ -258,22 +261,48 @@ def lowered(text: str) -> str | None:
 
 
 _INLINE_FLAGS = re.compile(r"\(\?-?[aiLmsux]")
+# Classes of characters by category: the same with or without re.IGNORECASE, and lower-casing
+# keeps which class each character is in (letters stay letters, digits digits).
+_CATEGORIES = re.compile(r"(?<!\\)\\[WSDB]")
 
 
 def case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The case-insensitive ``pattern`` without its ``re.IGNORECASE``, for text from :func:`lowered`.
 
     Its letters must all be lower case: an upper-case letter would never match lower-cased
-    text. The check reads the pattern's characters, so upper-case escapes (``\\W``, ``\\S``)
-    are refused too, though dropping the flag would not change them; so are inline flags.
+    text. Two exceptions, which read lower-cased text as the original reads the text:
+    ``[A-Za-z]`` becomes ``[a-z]``, and category escapes (``\\W``, ``\\S``, ``\\D``, ``\\B``)
+    stay. Inline flags are refused.
     """
     if not pattern.flags & re.IGNORECASE:
         raise ValueError(f"{pattern.pattern!r} is case-sensitive already")
-    if any(c.isupper() for c in pattern.pattern) or _INLINE_FLAGS.search(pattern.pattern):
+    source = pattern.pattern.replace("[A-Za-z]", "[a-z]")
+    if any(c.isupper() for c in _CATEGORIES.sub("", source)) or _INLINE_FLAGS.search(source):
         raise ValueError(f"{pattern.pattern!r} has upper-case letters or inline flags")
-    made = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    made = re.compile(source, pattern.flags & ~re.IGNORECASE)
     MADE_CASE_SENSITIVE.append(made)
     return made
+
+
+class CaseFreeCues:
+    """A case-insensitive cue pattern, scanned over lower-cased text case-sensitively where
+    that finds the same matches (:func:`lowered`), about five times faster; else as it is.
+
+    Both are :func:`guarded`. A match's offsets and group names are the pattern's; its
+    text may be lower-cased, so take the written form from the text by offsets.
+    """
+
+    __slots__ = ("_sensitive", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = guarded(pattern)
+        self._sensitive = guarded(case_sensitive(pattern))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        low = lowered(text)
+        if low is None:
+            return self.pattern.finditer(text)
+        return self._sensitive.finditer(low)
 
 
 #: Every pattern :func:`case_sensitive` made, for the test of :data:`CASE_UNSAFE`.

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from odyssey.ingest.extract._text import compact, guarded, walk_to_number
+from odyssey.ingest.extract._text import CaseFreeCues, compact, walk_to_number
 from odyssey.ingest.extract.countries import country_after, country_before, country_in_words
 from odyssey.ingest.extract.found import Found
 
@@ -102,10 +102,10 @@ _GROUP_START = re.compile(r"[ \-](?=[A-Z0-9])")
 
 
 @lru_cache(maxsize=32)
-def _cue_pattern(languages: tuple[str, ...], nouns: bool = False) -> re.Pattern[str]:
+def _cue_pattern(languages: tuple[str, ...], nouns: bool = False) -> CaseFreeCues:
     forms = [f for lang in languages for f in (_VEHICLE_NOUNS if nouns else _CUES)[lang]]
     forms.sort(key=len, reverse=True)
-    return guarded(
+    return CaseFreeCues(
         re.compile(r"(?<![A-Za-z])(?:" + "|".join(forms) + r")(?![^\W\d_])", re.IGNORECASE)
     )
 
