@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from odyssey.ingest.addresses import find_addresses
 from odyssey.ingest.arabic_names import arabic_transliterated, cue_names, family_names_again
-from odyssey.ingest.extract._text import guarded
+from odyssey.ingest.extract._text import CaseFreeCues, guarded
 from odyssey.ingest.gazetteer import Place, find_places
 from odyssey.ingest.ner_rules import is_company
 from odyssey.ingest.shouted import MAX_WORDS, given_name_start, inside, shouted_lines, surname_words
@@ -125,13 +125,14 @@ _LEGAL_FORM = re.compile(
     r"|sh\.p\.k\.|SAS|SA|SL|SNC|BV|NV))(?![\w])"
 )
 # A company behind a word that says it is one (the word is left out of the name).
-_COMPANY_CUE = guarded(
+_COMPANY_CUE = CaseFreeCues(
     re.compile(
-        r"(?i:\b(?:the\s+)?(?:company|firm|société|sociedad|empresa|agency|employee\s+of|employed\s+by|"
+        r"\b(?:the\s+)?(?:company|firm|société|sociedad|empresa|agency|employee\s+of|employed\s+by|"
         r"employée?\s+par|empleado\s+de|empleada\s+de|travel\s+agency|agence\s+de\s+voyages?|"
         r"agencia\s+de\s+viajes|association|asociación|locutorio|casa\s+de\s+cambio|"
         r"bureau\s+de\s+change|bureau\s+de\s+transfert(?:\s+d'argent)?|hawala\s+office|"
-        r"money[\s\-]transfer\s+(?:shop|office|agent)))\s+|(?:شركة|مؤسسة|وكالة)\s+"
+        r"money[\s\-]transfer\s+(?:shop|office|agent))\s+|(?:شركة|مؤسسة|وكالة)\s+",
+        re.IGNORECASE,
     )
 )
 _ORG_RUN = re.compile(
