@@ -501,14 +501,13 @@ class SqliteStore(GraphStore):
             row = stored.get(ent.id)
             if row is None:
                 continue
-            old = Entity(
-                row["id"], row["type"], row["label"], tuple(json.loads(row["aliases"])),
-                json.loads(row["properties"]),
-            )  # fmt: skip
-            if old.type != ent.type:
+            if row["type"] != ent.type:
                 raise ValidationError(
-                    f"entity {ent.id} is stored as {old.type}, not {ent.type}; give it another id"
+                    f"entity {ent.id} is stored as {row['type']}, not {ent.type}; give it another id"
                 )
+            if _as_stored(ent, row):
+                continue  # written again as it is stored (a known phone, a place): nothing new
+            old = _entity(row)
             new = merge_entity(ent, old)  # the first written label stays the record's label
             aliases, properties = _json(list(new.aliases)), _json(dict(new.properties))
             if (aliases, properties) != (row["aliases"], row["properties"]):  # else nothing new
@@ -533,7 +532,7 @@ class SqliteStore(GraphStore):
         for ent in entities:  # merge duplicates inside the batch first
             merged[ent.id] = merge_entity(merged[ent.id], ent) if ent.id in merged else ent
         stored = {
-            row["id"]: (row, _entity(row))
+            row["id"]: row
             for row in conn.execute(
                 "SELECT rowid, * FROM entities WHERE id IN (SELECT value FROM json_each(?))",
                 [_ids(merged)],
@@ -542,15 +541,17 @@ class SqliteStore(GraphStore):
         new = 0
         for ent in merged.values():
             if ent.id in stored:
-                row, old = stored[ent.id]
-                if old.type != ent.type:
+                row = stored[ent.id]
+                if row["type"] != ent.type:
                     raise ValidationError(
-                        f"entity {ent.id} is stored as {old.type}, not {ent.type}; give it another id"
+                        f"entity {ent.id} is stored as {row['type']}, not {ent.type}; give it another id"
                     )
-                ent, rowid = merge_entity(old, ent), row["rowid"]
+                if _as_stored(ent, row):
+                    continue  # written again as it is stored: merging it would change nothing
+                ent, rowid = merge_entity(_entity(row), ent), row["rowid"]
                 written = (ent.label, _json(list(ent.aliases)), _json(dict(ent.properties)))
                 if written == (row["label"], row["aliases"], row["properties"]):
-                    continue  # written again as stored (a known phone, a place): nothing to update
+                    continue  # the merge added nothing (its label and aliases were known)
                 conn.execute(
                     "UPDATE entities SET label = ?, aliases = ?, properties = ? WHERE rowid = ?",
                     (*written, rowid),
@@ -1147,6 +1148,20 @@ def _document(r: sqlite3.Row) -> Document:
         grading=r["grading"],
         parent_id=r["parent_id"],
         metadata=json.loads(r["metadata"]),
+    )
+
+
+def _as_stored(ent: Entity, row: sqlite3.Row) -> bool:
+    """Whether ``ent`` has the label, aliases and properties of the stored ``row``.
+
+    Merging such an entity into its row, either way round, gives the row back, so it
+    is not read back (decoded and merged) at all: most entities of an ingested report
+    are known already (phones, places).
+    """
+    return (
+        ent.label == row["label"]
+        and _json(list(ent.aliases)) == row["aliases"]
+        and _json(dict(ent.properties)) == row["properties"]
     )
 
 
