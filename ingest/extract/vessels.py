@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from stdnum import imo
 
-from odyssey.ingest.extract._text import guarded
+from odyssey.ingest.extract._text import CaseFreeCues, guarded
 from odyssey.ingest.extract.found import Found
 
 _LABEL = r"(?:n\.?[°º]|n[.o]|nr|no|number|num[ée]ro|número|núm|رقم)"
@@ -38,10 +38,11 @@ _IMO = guarded(
         re.IGNORECASE,
     )
 )
-# Words that say a vessel comes next, in the four languages (longest first).
-_VESSEL_WORD = guarded(
+# Words that say a vessel comes next, in the four languages (longest first); only the end of a
+# match is used, so it may be found in the lower-cased text.
+_VESSEL_WORD = CaseFreeCues(
     re.compile(
-        r"(?:(?<![^\W\d_])(?i:fishing\s+vessel|fishing\s+boat|cargo\s+(?:ship|vessel)|mother\s+ship|"
+        r"(?:(?<![^\W\d_])(?:fishing\s+vessel|fishing\s+boat|cargo\s+(?:ship|vessel)|mother\s+ship|"
         r"(?:rubber|inflatable)\s+(?:dinghy|boat)|sailing\s+(?:boat|yacht)|speedboat|sailboat|dinghy|"
         r"vessel|boat|ship|tugboat|tug|trawler|yacht|"
         r"navire\s+de\s+p[êe]che|bateau\s+de\s+p[êe]che|navire|bateau|remorqueur|chalutier|cargo|"
@@ -52,8 +53,9 @@ _VESSEL_WORD = guarded(
         r"زورق\s+قطر|السفينة|سفينة|القارب|قارب|المركب|مركب|زورق|قاطرة)"
         r"(?![^\W\d_])"
         # "a dinghy marked "ZEUS 7"", "un chalutier nommé ...", "un velero llamado ..."
-        r"(?:\s{1,2}(?i:marked|named|called|nomm[ée]e?|baptis[ée]e?|llamad[oa]|denominad[oa]|"
-        r"المسمى|المسماة|باسم))?"
+        r"(?:\s{1,2}(?:marked|named|called|nomm[ée]e?|baptis[ée]e?|llamad[oa]|denominad[oa]|"
+        r"المسمى|المسماة|باسم))?",
+        re.IGNORECASE,
     )
 )
 _QUOTED = r"""["“«'‘]\s?(?P<quoted>[^"“”«»'‘’\n]{2,40}?)\s?["”»'’]"""
@@ -176,7 +178,7 @@ def _caps_trimmed(text: str, start: int, end: int, before: bool) -> tuple[int, i
     comes before the first sentence word ("SEA FALCON TOWING TWO" → ``SEA FALCON``).
     """
     if before:
-        for w in _VESSEL_WORD.finditer(text, start, end):
+        for w in _VESSEL_WORD.pattern.finditer(text, start, end):
             start = w.end() + 1 if w.end() < end else end
     words = [(m.start(), m.end()) for m in _CAPS_TOKEN.finditer(text, start, end)]
     stops = [i for i, (a, b) in enumerate(words) if _stops_name(text[a:b])]
