@@ -43,10 +43,10 @@ def detect_language(text: str) -> str | None:
     'fr'
     """
     sample = text[:_SCRIPT_SAMPLE]
-    arabic, latin = len(_ARABIC.findall(sample)), len(_LATIN.findall(sample))
-    if arabic == 0 and latin == 0:
-        return None
-    if arabic > latin:
+    if _ARABIC.search(sample) is None:  # most reports: no need to count the Latin letters
+        if _LATIN.search(sample) is None:
+            return None
+    elif len(_ARABIC.findall(sample)) > len(_LATIN.findall(sample)):
         return "ar"
     detector = _detector()
     values = detector.compute_language_confidence_values(sample[:_QUICK_SAMPLE])
