@@ -20,6 +20,7 @@ the same text; the conventions win where they overlap an NER entity.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -280,6 +281,34 @@ def _close(run: list[_Token], runs: list[list[_Token]]) -> None:
         runs.append(run)
 
 
+class _Spans:
+    """Spans that never overlap one another, kept sorted: whether a span overlaps one of
+    them is a bisection, not a look at each (a report's names are tried against
+    everything found before them)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []  # sorted too, since none overlaps the next
+        for start, end in sorted(spans):  # any that overlap are kept as one: the same test
+            if self._ends and start < self._ends[-1]:
+                self._ends[-1] = max(self._ends[-1], end)
+            else:
+                self._starts.append(start)
+                self._ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, end)  # the spans before i start before ``end``
+        return i > 0 and self._ends[i - 1] > start  # the last of them ends furthest
+
+    def add(self, start: int, end: int) -> None:
+        """Keep ``start:end``, which overlaps none of the spans (see :meth:`overlaps`)."""
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+
+
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in spans)
 
@@ -297,15 +326,15 @@ def name_spans(
     identifiers found by rules (a name never overlaps one).
     """
     ents = list(ents)
-    blocked = list(taken)
+    blocked = _Spans(taken)
     found: list[NameSpan] = []
 
     def add(
         start: int, end: int, kind: str, method: str, confidence: float, place: Place | None = None
     ) -> None:
-        if start < end and not _overlaps(start, end, blocked):
+        if start < end and not blocked.overlaps(start, end):
             found.append(NameSpan(start, end, kind, method, confidence, place))
-            blocked.append((start, end))
+            blocked.add(start, end)
 
     for start, end in find_addresses(text):
         add(start, end, "Address", "rule:address", RULE_CONFIDENCE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from odyssey.ingest.addresses import find_addresses
@@ -272,3 +274,20 @@ def test_an_arabic_name_before_its_transliteration_in_brackets() -> None:
     text = "يقيم المواطن الإيطالي من أصل ليبي كمال الزوي (Kamal ZAWI) في باليرمو."
     people = [t for t, kind in spans(text, "ar") if kind == "Person"]
     assert "كمال الزوي" in people and "Kamal ZAWI" in people
+
+
+def test_spans_say_what_a_look_at_each_span_says() -> None:
+    from odyssey.ingest.names import _Spans
+
+    rng = random.Random(3)
+    for _ in range(5000):
+        kept = [(a, a + rng.randint(1, 6)) for a in rng.sample(range(40), rng.randint(0, 6))]
+        spans = _Spans(kept)  # the first ones may overlap one another
+        for _ in range(8):
+            start = rng.randint(0, 45)
+            end = start + rng.randint(0, 6)
+            expected = any(start < b and a < end for a, b in kept)
+            assert spans.overlaps(start, end) == expected, (kept, start, end)
+            if start < end and not expected:
+                spans.add(start, end)
+                kept.append((start, end))
