@@ -408,7 +408,8 @@ def _may_start(word: str, gazetteer: _Gazetteer) -> bool:
     """Whether a name or a cued form (:func:`_match_at`, :func:`_cued_at`) can start with ``word``.
 
     Most capitalised words start none (names, sentence starts); that depends on the word
-    alone, so it is worked out once per word (``_STARTS``), before the context is looked at.
+    alone (and the one gazetteer ``_load`` keeps), so it is worked out once per word
+    (``_STARTS``), before the context is looked at.
     """
     known = _STARTS.get(word)
     if known is None:

@@ -148,9 +148,9 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     of a text, each word in turn; the look-ahead (one character class) refuses
     most positions at once. The class holds every character the pattern can
     start with (case-insensitively where any of the pattern is), so the guarded
-    pattern finds exactly the same matches, groups and all. When the first characters cannot be told (the
-    pattern may match the empty string, or start with "any letter"),
-    ``pattern`` is returned as it is.
+    pattern finds exactly the same matches, groups and all. When the first
+    characters cannot be told (the pattern may match the empty string, or start
+    with "any letter"), ``pattern`` is returned as it is.
     """
     try:
         first = _first_chars(_sre_parser.parse(pattern.pattern, pattern.flags))
