@@ -20,7 +20,6 @@ the same text; the conventions win where they overlap an NER entity.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +31,7 @@ from odyssey.ingest.extract._text import CaseFreeCues, guarded
 from odyssey.ingest.gazetteer import Place, find_places
 from odyssey.ingest.ner_rules import is_company
 from odyssey.ingest.shouted import MAX_WORDS, given_name_start, inside, shouted_lines, surname_words
-from odyssey.text import fold, has_arabic_letter
+from odyssey.text import Spans, fold, has_arabic_letter
 
 #: Confidence of a name found by a convention of police style.
 RULE_CONFIDENCE = 0.8
@@ -281,34 +280,6 @@ def _close(run: list[_Token], runs: list[list[_Token]]) -> None:
         runs.append(run)
 
 
-class _Spans:
-    """Spans that never overlap one another, kept sorted: whether a span overlaps one of
-    them is a bisection, not a look at each (a report's names are tried against
-    everything found before them)."""
-
-    __slots__ = ("_ends", "_starts")
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []  # sorted too, since none overlaps the next
-        for start, end in sorted(spans):  # any that overlap are kept as one: the same test
-            if self._ends and start < self._ends[-1]:
-                self._ends[-1] = max(self._ends[-1], end)
-            else:
-                self._starts.append(start)
-                self._ends.append(end)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_left(self._starts, end)  # the spans before i start before ``end``
-        return i > 0 and self._ends[i - 1] > start  # the last of them ends furthest
-
-    def add(self, start: int, end: int) -> None:
-        """Keep ``start:end``, which overlaps none of the spans (see :meth:`overlaps`)."""
-        i = bisect_left(self._starts, start)
-        self._starts.insert(i, start)
-        self._ends.insert(i, end)
-
-
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in spans)
 
@@ -326,7 +297,7 @@ def name_spans(
     identifiers found by rules (a name never overlaps one).
     """
     ents = list(ents)
-    blocked = _Spans(taken)
+    blocked = Spans(taken)
     found: list[NameSpan] = []
 
     def add(

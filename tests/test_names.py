@@ -277,12 +277,12 @@ def test_an_arabic_name_before_its_transliteration_in_brackets() -> None:
 
 
 def test_spans_say_what_a_look_at_each_span_says() -> None:
-    from odyssey.ingest.names import _Spans
+    from odyssey.text import Spans
 
     rng = random.Random(3)
     for _ in range(5000):
         kept = [(a, a + rng.randint(1, 6)) for a in rng.sample(range(40), rng.randint(0, 6))]
-        spans = _Spans(kept)  # the first ones may overlap one another
+        spans = Spans(kept)  # the first ones may overlap one another
         for _ in range(8):
             start = rng.randint(0, 45)
             end = start + rng.randint(0, 6)

@@ -10,7 +10,6 @@ checksum beats a cue word, ``+218`` beats a bare number), then the longer one.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 
 from odyssey.ingest.extract import documents, vehicles
@@ -24,6 +23,7 @@ from odyssey.ingest.extract.phones import check_region, find_phones
 from odyssey.ingest.extract.repeats import repeats
 from odyssey.ingest.extract.vehicles import find_plates
 from odyssey.ingest.extract.vessels import find_vessels
+from odyssey.text import Spans
 
 __all__ = ["Found", "find_identifiers"]
 
@@ -70,17 +70,11 @@ def resolve_overlaps(found: Iterable[Found]) -> list[Found]:
     is kept when it overlaps none kept before it.
     """
     ranked = sorted(found, key=lambda f: (-f.confidence, f.start - f.end, f.start))
-    starts: list[int] = []  # kept spans, sorted; they never overlap, so ends are sorted too
-    ends: list[int] = []
+    spans = Spans(())
     kept: list[Found] = []
     for f in ranked:
-        i = bisect_left(starts, f.start)
-        if i > 0 and ends[i - 1] > f.start:
-            continue  # the kept span before it runs into it
-        if i < len(starts) and starts[i] < f.end:
-            continue  # the kept span after it starts inside it
-        starts.insert(i, f.start)
-        ends.insert(i, f.end)
-        kept.append(f)
+        if not spans.overlaps(f.start, f.end):
+            spans.add(f.start, f.end)
+            kept.append(f)
     kept.sort(key=lambda f: f.start)
     return kept
